@@ -1,0 +1,360 @@
+"""Finding a drafter's concept phrases in statute text.
+
+A `TermIndex` tokenises and lemmatises a text once, keys every word with
+`term_key` (lemma -> spelling fold -> light stem) and keeps an inverted index from key to
+word positions, so each `find` only visits the places where its first word occurs.
+
+Matching rules, chosen for how statutes vary a concept:
+- words of the phrase match on keys ("harbours", "harboring", "harbored" -> "harbor");
+- the connective words a/an/the/of/or/and/any/other are optional on both sides;
+- at most `MAX_EXTRA` other words may sit inside a multiword match
+  ("abuse of power or of a position of vulnerability" still shows the phrase
+  "abuse of a position of vulnerability");
+- a match never crosses a sentence end or a semicolon (list items are separate);
+- long words (>= 6 letters) also match misspellings and OCR noise within a small edit
+  distance; a trailing "*" makes a word a prefix ("exploit*").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+from spacy.language import Language
+
+from .normalize import norm_word
+from .pipeline import get_nlp, lemma_table
+from .stem import stem
+
+# Optional connective words (see module docstring); "'s" so "person's" == "person".
+FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "and", "any", "other", "'s", "s"})
+MAX_EXTRA = 2  # other words allowed inside one multiword match
+MAX_SKIP = 6  # longest run of skippable words between two phrase words
+FUZZY_MIN_LEN = 6
+_ENUM = re.compile(r"^(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}[a-z]?)$", re.IGNORECASE)
+_SEGMENT_BREAKS = frozenset({";"})
+_ENUM_ONLY = re.compile(r"^\s*(?:\(?[0-9]{1,4}[A-Za-z]?[.)]|\([a-zA-Z]{1,5}\)|[A-Za-z][.)])\s*$")
+_ABBREV_END = re.compile(
+    r"(?:^|[\s(])(?:No|Nos|Art|Arts|s|ss|Sec|Secs|Cap|Ch|para|paras|cl|reg|Sch|Vol|v|vs|"
+    r"e\.g|i\.e|viz|cf|Mr|Mrs|Ms|Dr|St|Hon|U\.S|U\.S\.C|C\.F\.R|Pub\.L|Stat)\.\s*$",
+    re.IGNORECASE,
+)
+# Blank line; line break after closing punctuation; line break before a list marker.
+_LINE_BREAK = re.compile(
+    r"\n[ \t\f]*\n\s*"
+    r"|(?<=[.;:!?\-])[ \t]*\n\s*"
+    r"|\n\s*(?=\(?[0-9a-zA-Z]{1,4}[.)]\s|[-*\u2022]\s)"
+)
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    start: int
+    end: int
+    text: str
+    phrase: str
+    score: float
+
+
+@dataclass(frozen=True)
+class _Word:
+    key: str
+    surf: str
+    prefix: bool
+    function: bool
+
+
+class _Lemmatiser:
+    """Context-free lemma keys for the default pipeline, cached per word form."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.table = lemma_table(nlp)
+        self._cache: dict[str, str] = {}
+
+    @property
+    def context_free(self) -> bool:
+        return self.table is not None
+
+    def key(self, text: str, lemma: str = "") -> str:
+        if self.table is None:
+            return stem(norm_word(lemma or text))
+        got = self._cache.get(text)
+        if got is None:
+            lem = self.table.get(text)
+            if lem is None:
+                low = text.lower()
+                lem = self.table.get(low, low)
+            got = stem(norm_word(lem))
+            self._cache[text] = got
+        return got
+
+
+_LEMMATISERS: dict[int, tuple[Language, _Lemmatiser]] = {}
+_PHRASES: dict[tuple[int, str], tuple[_Word, ...]] = {}
+
+
+def _lemmatiser(nlp: Language) -> _Lemmatiser:
+    entry = _LEMMATISERS.get(id(nlp))
+    if entry is None or entry[0] is not nlp:
+        entry = (nlp, _Lemmatiser(nlp))
+        _LEMMATISERS[id(nlp)] = entry
+    return entry[1]
+
+
+def _is_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _sentence_breaks(text: str) -> list[int]:
+    """Extra sentence starts at line breaks that end a provision or start a list item
+    (statute files often have headings and list items without a full stop)."""
+    return [m.end() for m in _LINE_BREAK.finditer(text)]
+
+
+class TermIndex:
+    """One statute text, tokenised and keyed once; `find` phrases in it."""
+
+    def __init__(self, text: str, nlp: Language | None = None) -> None:
+        self.text = text
+        self.nlp = nlp if nlp is not None else get_nlp()
+        self._lem = _lemmatiser(self.nlp)
+        if self._lem.context_free:
+            doc = self.nlp(text, disable=["lemmatizer"])
+        else:
+            doc = self.nlp(text)
+        self.sentences: list[tuple[int, int]] = self._sentences(doc)
+        sent_starts = [s for s, _ in self.sentences]
+
+        starts: list[int] = []
+        ends: list[int] = []
+        keys: list[str] = []
+        surfs: list[str] = []
+        segs: list[int] = []
+        skip: list[bool] = []
+        seg = 0
+        sent_i = 0
+        prev_open = False
+        toks = list(doc)
+        for i, tok in enumerate(toks):
+            idx = tok.idx
+            while sent_i < len(sent_starts) and sent_starts[sent_i] <= idx:
+                sent_i += 1
+                seg += 1
+            t = tok.text
+            if t in _SEGMENT_BREAKS:
+                seg += 1
+            if not _is_word(t):
+                prev_open = t == "("
+                continue
+            surf = norm_word(t)
+            key = self._lem.key(t, tok.lemma_)
+            enum = (
+                prev_open
+                and i + 1 < len(toks)
+                and toks[i + 1].text == ")"
+                and _ENUM.match(t) is not None
+            )
+            prev_open = False
+            starts.append(idx)
+            ends.append(idx + len(t))
+            keys.append(key)
+            surfs.append(surf)
+            segs.append(seg)
+            skip.append(enum or surf in FUNCTION_WORDS)
+        self._starts = starts
+        self._ends = ends
+        self._keys = keys
+        self._surfs = surfs
+        self._segs = segs
+        self._skip = skip
+        self._by_key: dict[str, list[int]] = {}
+        for i, k in enumerate(keys):
+            self._by_key.setdefault(k, []).append(i)
+        self._by_surf: dict[str, list[int]] = {}
+        for i, s in enumerate(surfs):
+            self._by_surf.setdefault(s, []).append(i)
+        self._vocab: dict[int, dict[str, list[str]]] = {}
+        self._pos_cache: dict[tuple[_Word, bool], dict[int, float]] = {}
+
+    # -- sentences ---------------------------------------------------------------
+
+    def _sentences(self, doc) -> list[tuple[int, int]]:
+        text = self.text
+        cuts = set()
+        for sent in doc.sents:
+            c = sent.start_char
+            # The sentencizer leaves an opening bracket with the previous sentence.
+            while c > 0 and text[c - 1] in "([":
+                c -= 1
+            cuts.add(c)
+        cuts.update(_sentence_breaks(text))
+        order = sorted(c for c in cuts if 0 < c < len(text))
+        spans: list[tuple[int, int]] = []
+        a = 0
+        for b in order + [len(text)]:
+            chunk = text[a:b]
+            if b < len(text) and (_ENUM_ONLY.match(chunk) or _ABBREV_END.search(chunk)):
+                continue  # "3." or "Act No." does not end a sentence
+            lo, hi = a, b
+            while lo < hi and text[lo].isspace():
+                lo += 1
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            if lo < hi:
+                spans.append((lo, hi))
+            a = b
+        return spans
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The sentence span holding `offset` (the nearest one before it in a gap)."""
+        if not self.sentences:
+            return (0, len(self.text))
+        i = bisect_right(self.sentences, (offset, len(self.text) + 1)) - 1
+        return self.sentences[max(i, 0)]
+
+    # -- tokens for retrieval ----------------------------------------------------
+
+    def keys(self, within: tuple[int, int] | None = None) -> list[str]:
+        """Content-word keys in a span (for lexical retrieval such as BM25)."""
+        lo, hi = self._token_range(within)
+        return [self._keys[i] for i in range(lo, hi) if not self._skip[i]]
+
+    def _token_range(self, within: tuple[int, int] | None) -> tuple[int, int]:
+        if within is None:
+            return 0, len(self._starts)
+        return bisect_left(self._starts, within[0]), bisect_right(self._ends, within[1])
+
+    # -- phrases -----------------------------------------------------------------
+
+    def _phrase(self, phrase: str) -> tuple[_Word, ...]:
+        cache_key = (id(self.nlp), phrase)
+        got = _PHRASES.get(cache_key)
+        if got is not None:
+            return got
+        words = []
+        parts = phrase.strip()
+        doc = self.nlp.make_doc(parts) if self._lem.context_free else self.nlp(parts)
+        toks = [t for t in doc if _is_word(t.text) or t.text == "*"]
+        for i, tok in enumerate(toks):
+            if tok.text == "*":
+                continue
+            prefix = i + 1 < len(toks) and toks[i + 1].text == "*" and (
+                toks[i + 1].idx == tok.idx + len(tok.text)
+            )
+            surf = norm_word(tok.text)
+            words.append(
+                _Word(
+                    key=surf if prefix else self._lem.key(tok.text, tok.lemma_),
+                    surf=surf,
+                    prefix=prefix,
+                    function=surf in FUNCTION_WORDS,
+                )
+            )
+        got = tuple(words)
+        _PHRASES[cache_key] = got
+        return got
+
+    def _positions(self, w: _Word, fuzzy: bool) -> dict[int, float]:
+        ck = (w, fuzzy)
+        got = self._pos_cache.get(ck)
+        if got is not None:
+            return got
+        got = {}
+        if w.prefix:
+            for surf, where in self._by_surf.items():
+                if surf.startswith(w.surf):
+                    got.update(dict.fromkeys(where, 1.0))
+        else:
+            got.update(dict.fromkeys(self._by_key.get(w.key, ()), 1.0))
+            got.update(dict.fromkeys(self._by_surf.get(w.surf, ()), 1.0))
+            if fuzzy and len(w.surf) >= FUZZY_MIN_LEN and w.surf.isalpha():
+                # Keys catch noise in a differently inflected form ("harbonred"), surface
+                # forms catch noise that breaks the stemmer ("exploitalion").
+                for index, word in ((self._by_key, w.key), (self._by_surf, w.surf)):
+                    for near, sim in self._near(index, word):
+                        for i in index[near]:
+                            if i not in got:
+                                got[i] = sim
+        self._pos_cache[ck] = got
+        return got
+
+    def _near(self, index: dict[str, list[int]], word: str) -> list[tuple[str, float]]:
+        """Vocabulary entries within a small edit distance of `word` (same first letter:
+        OCR rarely garbles it, and "marriage"/"carriage" must stay apart)."""
+        if len(word) < 5:
+            return []
+        buckets = self._vocab.get(id(index))
+        if buckets is None:
+            buckets = {}
+            for k in index:
+                if len(k) >= 5 and k.isalpha():
+                    buckets.setdefault(k[0], []).append(k)
+            self._vocab[id(index)] = buckets
+        limit = 1 if len(word) <= 8 else 2
+        out = []
+        for cand in buckets.get(word[0], ()):
+            if cand == word or abs(len(cand) - len(word)) > limit:
+                continue
+            dist = Levenshtein.distance(word, cand, score_cutoff=limit)
+            if dist <= limit:
+                out.append((cand, round(1.0 - dist / max(len(word), len(cand)), 3)))
+        return out
+
+    def find(
+        self,
+        phrase: str,
+        *,
+        within: tuple[int, int] | None = None,
+        fuzzy: bool = True,
+    ) -> list[TermMatch]:
+        """Every place `phrase` occurs, best reading per start position."""
+        words = self._phrase(phrase)
+        content = [w for w in words if not w.function] or list(words)
+        if not content:
+            return []
+        sets = [self._positions(w, fuzzy) for w in content]
+        lo, hi = self._token_range(within)
+        n = len(self._starts)
+        skip, segs = self._skip, self._segs
+        out = []
+        for p in sorted(sets[0]):
+            if p < lo or p >= hi:
+                continue
+            scores = [sets[0][p]]
+            cur = p
+            extra = 0
+            for cand in sets[1:]:
+                q = cur + 1
+                found = -1
+                while q < n and q < hi and q - cur - 1 <= MAX_SKIP and segs[q] == segs[p]:
+                    if q in cand:
+                        found = q
+                        break
+                    if not skip[q]:
+                        extra += 1
+                        if extra > MAX_EXTRA:
+                            break
+                    q += 1
+                if found < 0:
+                    break
+                scores.append(cand[found])
+                cur = found
+            else:
+                start, end = self._starts[p], self._ends[cur]
+                score = sum(scores) / len(scores) * (1.0 - 0.05 * extra)
+                out.append(TermMatch(start, end, self.text[start:end], phrase, round(score, 3)))
+        return out
+
+    def find_any(self, phrases: Iterable[str], **kw) -> list[TermMatch]:
+        """Matches of any phrase, one per span (the best-scoring phrase), in text order."""
+        best: dict[tuple[int, int], TermMatch] = {}
+        for phrase in phrases:
+            for m in self.find(phrase, **kw):
+                old = best.get((m.start, m.end))
+                if old is None or m.score > old.score:
+                    best[(m.start, m.end)] = m
+        return sorted(best.values(), key=lambda m: (m.start, m.end))
