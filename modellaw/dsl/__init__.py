@@ -1,0 +1,1 @@
+"""The drafting language: parse, build the typed model, check, format."""
