@@ -1,0 +1,106 @@
+"""Defined terms: '"X" means ...', '"X" includes ...', 'The term "X" means ...', 'X: means ...'."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from modellaw.statutes.model import DefinedTerm, Unit
+
+_Q_OPEN = "\"“‘'`«"
+_Q_CLOSE = "\"”’'`»"
+_VERBS = (
+    r"(?:means|includes|shall mean|shall include|has the (?:same )?meaning|refers to|is defined)"
+)
+# "child" means / “ child ” means / "abduct", in relation to X, means / The term "X" means
+QUOTED_DEFINITION = re.compile(
+    rf"(?:\b[Tt]he (?:term|expression|word)s?\s+)?"
+    rf"[{_Q_OPEN}]\s?([^{_Q_CLOSE}\n]{{1,80}}?)\s?[{_Q_CLOSE}]"
+    rf"(?:\s?,[^;\n]{{0,120}}?,)?\s+{_VERBS}\b"
+)
+# Unquoted, at the start of a line in a definitions section: "child means ..." / "child: means ..."
+_BARE = re.compile(
+    rf"^(?:[-*•]\s*)?(?:\(\w{{1,4}}\)\s*)?([A-Za-z][A-Za-z' -]{{0,60}}?)\s*(?:[:–—-]\s*)?"
+    rf"\s(?:{_VERBS}|refers to)\b",
+    re.MULTILINE,
+)
+_DEFINITIONS_HEADING = re.compile(
+    r"\b(?:interpretation|definitions?|meaning of|use of terms)\b", re.I
+)
+_DEFINITIONS_LEAD = re.compile(
+    r"\bIn this (?:Act|Part|Chapter|Code|Law|Division|section|chapter|title|subchapter)\b", re.I
+)
+
+
+def _innermost(units: Iterable[Unit], pos: int) -> Unit | None:
+    best = None
+    for unit in units:
+        if unit.start <= pos < unit.end:
+            best = unit
+            deeper = _innermost(unit.children, pos)
+            if deeper is not None:
+                best = deeper
+            break
+    return best
+
+
+def _is_definitions_unit(unit: Unit, text: str) -> bool:
+    if unit.heading and _DEFINITIONS_HEADING.search(unit.heading):
+        return True
+    return bool(_DEFINITIONS_LEAD.search(text[unit.start : unit.start + 300]))
+
+
+def find_definitions(text: str, units: list[Unit]) -> dict[str, DefinedTerm]:
+    """Index defined terms. Each definition runs until the next one in the same unit."""
+    hits: list[tuple[int, str]] = []
+    # Quoted definitions count anywhere: "the term 'X' means" is a definition wherever it is.
+    for match in QUOTED_DEFINITION.finditer(text):
+        term = re.sub(r"\s+", " ", match.group(1)).strip(" ,").lower()
+        if term and not term.endswith(("section", "act")):
+            hits.append((match.start(), term))
+    # Unquoted ones only inside a definitions section, where "X means" is unambiguous.
+    quoted_starts = {pos for pos, _t in hits}
+    for unit in _all(units):
+        if unit.kind not in ("section", "article") or not _is_definitions_unit(unit, text):
+            continue
+        for match in _BARE.finditer(text, unit.start, unit.end):
+            term = match.group(1).strip().lower()
+            if len(term.split()) > 6 or term in ("this act", "it", "that", "which"):
+                continue
+            if term.startswith(("in this", "the term", "the expression")):
+                continue
+            if not any(abs(match.start() - q) < 3 for q in quoted_starts):
+                hits.append((match.start(1), term))
+    hits.sort()
+    result: dict[str, DefinedTerm] = {}
+    for index, (pos, term) in enumerate(hits):
+        owner = _innermost(units, pos)
+        if owner is None:
+            continue
+        # The definition ends where the next one begins, within the defining section.
+        section = _section_of(units, pos) or owner
+        end = section.end
+        if index + 1 < len(hits) and hits[index + 1][0] < end:
+            end = hits[index + 1][0]
+        while end > pos and text[end - 1] in " \n;":
+            end -= 1
+        label = owner.label
+        result.setdefault(term, DefinedTerm(term, label, pos, end))
+    return result
+
+
+def _all(units: list[Unit]):  # type: ignore[no-untyped-def]
+    for unit in units:
+        yield unit
+        yield from _all(unit.children)
+
+
+def _section_of(units: list[Unit], pos: int) -> Unit | None:
+    for unit in units:
+        if unit.start <= pos < unit.end:
+            if unit.kind in ("section", "article", "paragraph", "schedule") and not any(
+                c.kind in ("section", "article") and c.start <= pos < c.end for c in unit.children
+            ):
+                return unit
+            return _section_of(unit.children, pos)
+    return None

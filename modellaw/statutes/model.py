@@ -1,0 +1,102 @@
+"""Plain data passed between the statute reading stages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+UNIT_KINDS = (
+    "part",
+    "chapter",
+    "division",
+    "section",
+    "article",
+    "subsection",
+    "paragraph",
+    "subparagraph",
+    "schedule",
+)
+
+
+class StatuteReadError(Exception):
+    """A statute could not be read; str(e) is one line telling the user what to do."""
+
+
+@dataclass
+class Unit:
+    label: str
+    kind: str
+    heading: str | None
+    start: int
+    end: int
+    children: list[Unit] = field(default_factory=list)
+    repealed: bool = False
+    inferred: bool = False
+
+
+@dataclass
+class DefinedTerm:
+    term: str
+    unit: str
+    start: int
+    end: int
+
+
+@dataclass
+class StatuteMeta:
+    title: str | None = None
+    country: str | None = None
+    year: str | None = None
+    language: str | None = None
+    source: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+# "s. 3", "sec. 3", "section 3", "§ 3", "SEC. 3" all cite the same unit "3".
+_CITE_PREFIX = re.compile(r"^\s*(?:ss?\.|sec\.|section|§+)\s*", re.IGNORECASE)
+_ARTICLE_PREFIX = re.compile(r"^\s*(?:art\.|article)\s*", re.IGNORECASE)
+
+
+def _squash(label: str) -> str:
+    return re.sub(r"\s+", "", label).lower()
+
+
+@dataclass
+class Statute:
+    path: str
+    format: str
+    text: str
+    meta: StatuteMeta
+    units: list[Unit]
+    definitions: dict[str, DefinedTerm]
+    warnings: list[str]
+
+    def walk(self) -> Iterator[Unit]:
+        """All units, pre-order."""
+        stack = list(reversed(self.units))
+        while stack:
+            unit = stack.pop()
+            yield unit
+            stack.extend(reversed(unit.children))
+
+    def find(self, label: str) -> Unit | None:
+        """Exact label lookup, tolerant of citation prefixes and spacing."""
+        by_label: dict[str, Unit] = {}
+        loose: dict[str, Unit] = {}
+        for unit in self.walk():
+            by_label.setdefault(unit.label, unit)
+            loose.setdefault(_squash(unit.label), unit)
+        if label in by_label:
+            return by_label[label]
+        candidates = [label, _CITE_PREFIX.sub("", label)]
+        if _ARTICLE_PREFIX.match(label):
+            candidates.append("Art. " + _ARTICLE_PREFIX.sub("", label))
+        for cand in candidates:
+            hit = by_label.get(cand) or loose.get(_squash(cand))
+            if hit is not None:
+                return hit
+        return None
+
+    def text_of(self, unit: Unit) -> str:
+        return self.text[unit.start : unit.end]

@@ -1,0 +1,616 @@
+"""Cut normalised statute text into the tree of units a lawyer cites."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from modellaw.statutes.cleanup import Line
+from modellaw.statutes.definitions import QUOTED_DEFINITION
+from modellaw.statutes.markers import Marker, choose_type, first_value, is_inserted, successor
+from modellaw.statutes.model import Unit
+
+_ORDINALS = "FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH"
+_NUM = r"(\d{1,4}[A-Z]{0,2}(?:-?(?:bis|ter|quater|quinquies))?)"
+_DASH = r"(?:[-–—:.]\s*)?"
+
+_CONTAINER = re.compile(
+    r"^(PART|Part|CHAPTER|Chapter|DIVISION|Division|TITLE|Title|BOOK|Book|SUB-?PART|Subpart)"
+    r"\s+([IVXLC]+|\d{1,3}[A-Z]?|[A-Z]|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)"
+    r"\b\.?\s*(?:[-–—:.]+\s*)?(.*)$"
+)
+_CONTAINER_RANK = {
+    "title": 0,
+    "book": 0,
+    "part": 1,
+    "subpart": 2,
+    "sub-part": 2,
+    "chapter": 2,
+    "division": 3,
+}
+_CONTAINER_KIND = {
+    "title": "part",
+    "book": "part",
+    "part": "part",
+    "subpart": "division",
+    "sub-part": "division",
+    "chapter": "chapter",
+    "division": "division",
+}
+_SCHEDULE_LINE = re.compile(
+    rf"^(?:[-*•]\s*)?((?:THE\s+)?(?:(?:{_ORDINALS})\s+)?SCHEDULE(?:\s+(?:\d+|[IVX]+))?)\b"
+    r"\s*(?:[-–—:.]\s*)?(.*)$",
+    re.IGNORECASE,
+)
+_SCHEDULE_INLINE = re.compile(
+    rf"\b((?:(?:{_ORDINALS.title()})\s+)?Schedule)\s*\((?:Sections?|sections?|ss?\.|Regulations?|"
+    r"Articles?|Paragraphs?)\b"
+)
+_SECTION_WORD = re.compile(
+    rf"^(?:SECTION|Section|SEC\.|Sec\.|s\.)\s*{_NUM}\s*[.:]?\s*(?:[-–—]+\s*)?(.*)$"
+)
+_SECTION_SIGN = re.compile(r"^§+\s*(\d{1,5}[A-Za-z]{0,2}(?:-\d+)?)\.?\s*(.*)$")
+_ARTICLE = re.compile(
+    r"^(?:ARTICLE|Article|ARTICULO|Artículo|Art\.|ART\.)\s*"
+    r"(\d{1,4}(?:-\d+)*(?:\s?(?:bis|ter|quater|quinquies))?[A-Za-z]?|[IVXLC]+)\b\.?\s*"
+    r"(?:[-–—:]+\s*)?(.*)$"
+)
+_NUMBERED = re.compile(rf"^{_NUM}\s*\.(?!\d)\s*(?:[-–—]+\s*)?(.*)$")
+_TOC = re.compile(
+    r"^(?:ARRANGEMENT OF (?:SECTIONS|PROVISIONS|ARTICLES)|TABLE OF CONTENTS|CONTENTS)$", re.I
+)
+_ENACTING = re.compile(
+    r"(?:be it (?:therefore )?enacted|(?:hereby|is) enacted as follows|enacts as follows|"
+    r"^an act to\b|^whereas\b)",
+    re.IGNORECASE,
+)
+_PAREN_MARKER = re.compile(r"\(\s?(\d{1,3}[A-Z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\s?\)")
+_DOT_MARKER = re.compile(r"^(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\.(?:\s|$)")
+_REFERENCE = re.compile(
+    r"(?:\b(?:sub-?)?(?:sections?|paragraphs?|sub-?paragraphs?|clauses?|sub-?clauses?|items?|"
+    r"articles?|arts?\.|regulations?|rules?|ss?\.|paras?\.|subpara\.|of)\s*(?:\d+[A-Za-z]*\s*)?"
+    r"|\d\s*)(?:\(\s?\w{1,5}\s?\)\s*)*(?:(?:,|and|or|to|through|-|–)\s*(?:\(\s?\w{1,5}\s?\)\s*)+)*$",
+    re.IGNORECASE,
+)
+_INLINE_OK = re.compile(r"(?:[—–:;.,\]]|\b(?:and|or))\s*$")
+_HEADING_INLINE_START = re.compile(
+    r"^([A-Z][a-z]+(?:\s+(?:[a-z]+|[A-Z][a-z]+)){1,7})\s+(?=\(1\)\s|[-–—]\s)"
+)
+_HEADING_INLINE_MID = re.compile(
+    r"(?<=[:;]\s)([A-Z][a-z]+(?:\s+[a-z]+){1,5})\s+"
+    r"(?=(?:Where|Whoever|Any|If|When|Notwithstanding|Subject to)\b)"
+)
+_REPEALED = re.compile(
+    r"^\W*(?:(?:\[\s*)?(?:repealed|deleted|omitted|spent)\b|\[?\s*(?:section|s\.|article|art\.)"
+    r"\s*\w+\s+(?:deleted|repealed|omitted))",
+    re.IGNORECASE,
+)
+_SCHEDULE_WORDS = {w.lower() for w in _ORDINALS.split("|")}
+
+
+@dataclass
+class _Token:
+    kind: str  # part|chapter|division|section|article|schedule|para|heading
+    label: str
+    heading: str | None
+    start: int
+    body_start: int
+    indent: int = 0
+    rank: int = 10
+    inferred: bool = False
+    style: str = "common"  # common|us|civil
+    number: int | None = None
+
+
+@dataclass
+class _Open:
+    unit: Unit
+    rank: int
+
+
+@dataclass
+class Segmentation:
+    units: list[Unit]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _heading_like(text: str, limit: int = 120) -> bool:
+    text = text.strip()
+    return (
+        0 < len(text) <= limit
+        and not re.search(r"(?<!etc)[.;,:—–-]\s*$", text.rstrip(")]"))
+        and not text[0].islower()
+        and not _PAREN_MARKER.match(text)
+        and not re.search(r"\b(?:means|shall|is|are|may)\b", text)
+    )
+
+
+def _section_number(label: str) -> int | None:
+    digits = re.match(r"\d+", label)
+    return int(digits.group(0)) if digits else None
+
+
+def _title_case(word: str) -> str:
+    return " ".join(part.capitalize() if part.isupper() else part for part in word.split())
+
+
+class _Segmenter:
+    def __init__(self, text: str, lines: list[Line]) -> None:
+        self.text = text
+        self.lines = lines
+        self.warnings: list[str] = []
+        self.line_starts = {line.start for line in lines}
+        self.indent_at = {line.start: line.indent for line in lines}
+
+    # ---- line classification -------------------------------------------------------------
+
+    def _adjacent(self, first: Line, second: Line) -> bool:
+        return second.start == first.end + 1
+
+    def classify(self) -> list[_Token]:
+        lines = self.lines
+        numbered = [ln for ln in lines if (m := _NUMBERED.match(ln.text)) and m.group(1) != "0"]
+        section_indent = min((ln.indent for ln in numbered), default=0)
+        articles = sum(1 for ln in lines if _ARTICLE.match(ln.text))
+        self.article_mode = articles >= 2
+        tokens: list[_Token] = []
+        consumed: set[int] = self._contents_lines(section_indent)
+        last_number: int | None = None
+        in_schedule = False
+        for index, line in enumerate(lines):
+            if index in consumed:
+                continue
+            nxt = lines[index + 1] if index + 1 < len(lines) else None
+            token = self._classify_line(line, nxt, section_indent)
+            if token is not None and token.kind == "section" and token.style == "common":
+                number = _section_number(token.label)
+                sequence_ok = (
+                    in_schedule
+                    or last_number is None
+                    or (number is not None and (last_number < number <= last_number + 40))
+                    or (number == last_number and token.label[-1].isalpha())
+                )
+                if number == 0 or not sequence_ok or self.article_mode:
+                    token = None
+                else:
+                    last_number = number
+            if token is None:
+                inline = _SCHEDULE_INLINE.search(line.text)
+                if inline and inline.start() > 0:
+                    token = self._schedule_token(
+                        inline.group(1),
+                        line.start + inline.start(),
+                        line.start + inline.end(),
+                        None,
+                    )
+                if token is None:
+                    continue
+            if token.kind == "schedule":
+                in_schedule = True
+            if token.kind in ("section", "article", "para") and token.heading is None:
+                token = self._heading_from_previous(token, index, consumed, tokens)
+            if token.kind in ("part", "chapter", "division") and not token.heading and nxt:
+                if (
+                    self._adjacent(line, nxt)
+                    and _heading_like(nxt.text, 90)
+                    and not (self._classify_line(nxt, None, section_indent))
+                ):
+                    token.heading = nxt.text
+                    token.body_start = nxt.end
+                    consumed.add(index + 1)
+            tokens.append(token)
+            # An inline schedule later on the same line (e.g. after a deleted section).
+            if token.kind != "schedule":
+                inline = _SCHEDULE_INLINE.search(line.text, token.body_start - line.start)
+                if inline and inline.start() > 0:
+                    tokens.append(
+                        self._schedule_token(
+                            inline.group(1),
+                            line.start + inline.start(),
+                            line.start + inline.end(),
+                            None,
+                        )
+                    )
+                    in_schedule = True
+        return tokens
+
+    def _heading_from_previous(
+        self, token: _Token, index: int, consumed: set[int], tokens: list[_Token]
+    ) -> _Token:
+        """A marginal-note heading on the line just above "3.—(1) ..." (Singapore style)."""
+        if index == 0:
+            return token
+        prev = self.lines[index - 1]
+        if index - 1 in consumed or not self._adjacent(prev, self.lines[index]):
+            return token
+        if tokens and tokens[-1].start >= prev.start:
+            return token
+        if _heading_like(prev.text, 100) and not _NUMBERED.match(prev.text):
+            token.heading = prev.text
+            token.start = prev.start
+        return token
+
+    def _schedule_token(
+        self, word: str, start: int, body_start: int, heading: str | None
+    ) -> _Token:
+        label = _title_case(re.sub(r"^(?:the)\s+", "", word.strip(), flags=re.I))
+        label = " ".join(
+            w.capitalize() if w.lower() in _SCHEDULE_WORDS or w.lower() == "schedule" else w
+            for w in label.split()
+        )
+        return _Token("schedule", label, heading, start, body_start, rank=0)
+
+    def _classify_line(self, line: Line, nxt: Line | None, section_indent: int) -> _Token | None:
+        text = line.text
+        start = line.start
+
+        def body(rest: str) -> int:
+            return line.end - len(rest)
+
+        match = _CONTAINER.match(text)
+        if match and (not match.group(3) or len(match.group(3)) <= 100):
+            word = match.group(1).lower()
+            rest = match.group(3).strip()
+            if rest and re.search(r"[.;,]$", rest) and not line.md_level:
+                return None  # a sentence that starts with "Part 2 ..."
+            number = match.group(2)
+            label = f"{match.group(1).capitalize()} {number}"
+            return _Token(
+                _CONTAINER_KIND[word],
+                label,
+                rest or None,
+                start,
+                body(rest),
+                rank=_CONTAINER_RANK[word],
+            )
+        match = _SCHEDULE_LINE.match(text)
+        if match:
+            rest = match.group(2).strip()
+            if not rest or rest.startswith("(") or _heading_like(rest) or line.md_level:
+                heading = re.sub(r"^\([^)]*\)\s*", "", rest) or None
+                return self._schedule_token(match.group(1), start, body(rest), heading)
+        match = _SECTION_SIGN.match(text)
+        if match:
+            rest = match.group(2).strip()
+            return _Token("section", match.group(1), rest or None, start, line.end, style="us")
+        match = _SECTION_WORD.match(text)
+        if match:
+            return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
+        match = _ARTICLE.match(text)
+        if match:
+            token = self._numbered_token("article", match.group(1), match.group(2), line, nxt)
+            token.label = "Art. " + re.sub(r"\s+", " ", match.group(1))
+            token.style = "civil"
+            return token
+        match = _NUMBERED.match(text)
+        if match and line.indent <= section_indent:
+            return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
+        return None
+
+    def _numbered_token(
+        self, kind: str, label: str, rest: str, line: Line, nxt: Line | None
+    ) -> _Token:
+        rest = rest.strip()
+        heading = None
+        body_start = line.end - len(rest)
+        split = re.match(r"^(.{3,120}?)\.\s*[-–—]+\s*(.*)$", rest)
+        if split and not _PAREN_MARKER.match(rest):
+            heading = split.group(1)
+            body_start = line.end - len(split.group(2))
+        elif rest and _heading_like(rest) and nxt is not None:
+            heading = rest
+            body_start = line.end
+        token = _Token(kind, label, heading, line.start, body_start, indent=line.indent)
+        token.number = _section_number(label)
+        return token
+
+    # ---- numbers lost (OCR): headings become the labels --------------------------------
+
+    def heading_tokens(self) -> list[_Token]:
+        first = 0
+        for index, line in enumerate(self.lines):
+            if _ENACTING.search(line.text) and index < len(self.lines) * 0.5:
+                first = index + 1
+        tokens: list[_Token] = []
+        for line in self.lines[first:]:
+            text = line.text
+            if line.md_level:
+                tokens.append(_Token("section", text, text, line.start, line.end, inferred=True))
+                continue
+            match = _HEADING_INLINE_START.match(text)
+            if match:
+                heading = match.group(1)
+                tokens.append(
+                    _Token(
+                        "section",
+                        heading,
+                        heading,
+                        line.start,
+                        line.start + match.end(),
+                        inferred=True,
+                    )
+                )
+                continue
+            match = _HEADING_INLINE_MID.search(text)
+            if match:
+                heading = match.group(1)
+                tokens.append(
+                    _Token(
+                        "section",
+                        heading,
+                        heading,
+                        line.start + match.start(),
+                        line.start + match.end(),
+                        inferred=True,
+                    )
+                )
+        return tokens
+
+    # ---- table of contents ---------------------------------------------------------------
+
+    def _contents_lines(self, section_indent: int) -> set[int]:
+        """Line indexes of an arrangement of sections, which repeats the labels of the Act."""
+        toc = next((i for i, ln in enumerate(self.lines) if _TOC.match(ln.text)), None)
+        if toc is None:
+            return set()
+        seen: set[tuple[str, str]] = set()
+        end = toc + 1
+        while end < len(self.lines):
+            line = self.lines[end]
+            if _ENACTING.search(line.text):
+                break
+            token = self._classify_line(line, None, section_indent)
+            if token is not None:
+                key = (token.kind, token.label)
+                if key in seen:
+                    break
+                seen.add(key)
+            end += 1
+        if not seen:
+            return set()
+        self.warnings.append(
+            f"skipped the arrangement of sections ({len(seen)} entries) before the enacted text"
+        )
+        return set(range(toc, end))
+
+    # ---- the tree ------------------------------------------------------------------------
+
+    def build(self) -> list[Unit]:
+        tokens = self.classify()
+        explicit = sum(1 for t in tokens if t.kind in ("section", "article"))
+        md_headings = sum(1 for ln in self.lines if ln.md_level)
+        if explicit < 2 and md_headings >= 3:
+            tokens = self.heading_tokens()
+            if tokens:
+                self.warnings.append(
+                    f"section numbers not found (lost in OCR?): {len(tokens)} units are labelled "
+                    "by their headings; cite them by heading"
+                )
+        tokens.sort(key=lambda t: t.start)
+        if not tokens:
+            self.warnings.append(
+                "no sections, articles or headings recognised: the whole text is one unit"
+            )
+            end = len(self.text)
+            return [Unit("1", "section", None, 0, end, inferred=True)] if end else []
+
+        roots: list[Unit] = []
+        stack: list[_Open] = []
+        bodies: list[tuple[Unit, _Token]] = []
+        schedule: str | None = None
+        part_in_schedule: str | None = None
+
+        def close_to(rank: int, at: int) -> None:
+            while stack and stack[-1].rank >= rank:
+                stack.pop().unit.end = at
+
+        for token in tokens:
+            if token.kind == "schedule":
+                close_to(0, token.start)
+                schedule, part_in_schedule = token.label, None
+                unit = Unit(token.label, "schedule", token.heading, token.start, len(self.text))
+                roots.append(unit)
+                stack.append(_Open(unit, 0))
+                bodies.append((unit, token))
+                continue
+            if token.kind in ("part", "chapter", "division"):
+                label = token.label
+                if schedule:
+                    label = f"{schedule} {label}"
+                    part_in_schedule = label
+                    rank = max(token.rank, 1)
+                else:
+                    rank = token.rank
+                close_to(rank, token.start)
+                unit = Unit(label, token.kind, token.heading, token.start, len(self.text))
+                (stack[-1].unit.children if stack else roots).append(unit)
+                stack.append(_Open(unit, rank))
+                continue
+            kind, label = token.kind, token.label
+            if schedule and kind == "section":
+                kind, label = "paragraph", f"{part_in_schedule or schedule} para {token.label}"
+            close_to(10, token.start)
+            unit = Unit(
+                label, kind, token.heading, token.start, len(self.text), inferred=token.inferred
+            )
+            (stack[-1].unit.children if stack else roots).append(unit)
+            stack.append(_Open(unit, 10))
+            bodies.append((unit, token))
+        close_to(-1, len(self.text))
+
+        for unit, token in bodies:
+            self._trim(unit)
+            unit.children.extend(
+                self._subdivide(unit, token, schedule_unit=token.kind == "schedule")
+            )
+        for unit in _walk(roots):
+            self._trim(unit)
+        self._mark_repealed(roots, {id(u): t for u, t in bodies})
+        return roots
+
+    def _trim(self, unit: Unit) -> None:
+        while unit.end > unit.start and self.text[unit.end - 1].isspace():
+            unit.end -= 1
+
+    def _mark_repealed(self, roots: list[Unit], tokens: dict[int, _Token]) -> None:
+        for unit in _walk(roots):
+            token = tokens.get(id(unit))
+            body_start = token.body_start if token else unit.start
+            body = self.text[body_start : unit.end].lstrip()
+            body = (
+                _PAREN_MARKER.sub("", body[:12], count=1) + body[12:]
+                if body.startswith("(")
+                else body
+            )
+            heading = (unit.heading or "").strip()
+            if (
+                heading.strip("[]. ").lower() in ("repealed", "deleted", "omitted", "***")
+                and (not body or _REPEALED.match(body[:160]) or heading != "***")
+                or _REPEALED.match(heading)
+                or _REPEALED.match(body[:160])
+            ):
+                unit.repealed = True
+
+    # ---- subsections, paragraphs ... -----------------------------------------------------
+
+    def _markers(self, start: int, end: int, unit_indent: int) -> list[Marker]:
+        text = self.text
+        found: list[Marker] = []
+        # List style "1." / "a." / "i." at the start of a more deeply indented line.
+        for line in self.lines:
+            if line.start < start or line.start >= end:
+                continue
+            match = _DOT_MARKER.match(line.text)
+            if match and (line.indent > unit_indent or self.article_mode):
+                found.append(
+                    Marker(match.group(1), line.start, line.start + match.end(), True, dotted=True)
+                )
+        last_end = -1
+        for match in _PAREN_MARKER.finditer(text, start, end):
+            pos = match.start()
+            at_line = pos in self.line_starts or pos == start
+            before = text[max(start, pos - 80) : pos]
+            compound = pos == last_end or (
+                text[last_end:pos].strip() == "" and last_end > 0 and pos - last_end <= 1
+            )
+            if not at_line and not compound:
+                if pos > 0 and not text[pos - 1].isspace() and text[pos - 1] not in "—–-":
+                    continue
+                if _REFERENCE.search(before) or not _INLINE_OK.search(before):
+                    continue
+            found.append(Marker(match.group(1), pos, match.end(), at_line or compound))
+            last_end = match.end()
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _subdivide(self, unit: Unit, token: _Token, schedule_unit: bool) -> list[Unit]:
+        body_start = max(token.body_start, unit.start)
+        # Stop at the first child already in the tree (parts/paragraphs of a schedule).
+        end = min([c.start for c in unit.children] + [unit.end])
+        if body_start >= end:
+            return []
+        markers = self._markers(body_start, end, token.indent)
+        if not markers:
+            return []
+        us_style = token.style == "us"
+        base = unit.label
+        children: list[Unit] = []
+        # Open levels: (type, last value, unit).
+        levels: list[tuple[str, str, Unit]] = []
+        seen: set[str] = set()
+        # A new definition after "...;" closes the lettered lists of the previous one.
+        def_starts = [
+            m.start()
+            for m in QUOTED_DEFINITION.finditer(self.text, body_start, end)
+            if re.search(r"[;.:—–]\s*$", self.text[max(0, m.start() - 4) : m.start()])
+        ]
+        previous_pos = body_start
+        in_definitions = False
+        for index, marker in enumerate(markers):
+            crossed = [d for d in def_starts if previous_pos <= d < marker.start]
+            previous_pos = marker.start
+            if crossed:
+                # Lists inside a list of definitions are cited through the definition
+                # ("paragraph (a) of the definition of X"), so they are not units of their own.
+                in_definitions = True
+                cut = next((i for i, (t, _v, _u) in enumerate(levels) if t != "num"), len(levels))
+                for _t, _v, closed in levels[cut:]:
+                    closed.end = max(closed.start, crossed[0])
+                del levels[cut:]
+            following = markers[index + 1] if index + 1 < len(markers) else None
+            kind = choose_type(marker, [(t, v) for t, v, _u in levels], following)
+            if not kind:
+                continue
+            if in_definitions:
+                if kind != "num" or marker.dotted:
+                    continue
+                in_definitions = False
+            open_types = [t for t, _v, _u in levels]
+            if not marker.line_start:
+                # Inline markers must continue a list or start one.
+                plausible = marker.value == first_value(kind) or any(
+                    t == kind
+                    and (successor(t, v) == marker.value or is_inserted(t, marker.value, v))
+                    for t, v, _u in levels
+                )
+                if not plausible:
+                    continue
+            if kind in open_types:
+                depth = open_types.index(kind)
+            else:
+                depth = len(levels)
+            parent_label = levels[depth - 1][2].label if depth > 0 else base
+            if schedule_unit and depth == 0:
+                label = f"{base} para ({marker.value})"
+            else:
+                label = f"{parent_label}({marker.value})"
+            if label in seen:
+                continue  # a repeated list (e.g. inside definitions) is not a new unit
+            for _t, _v, closed in levels[depth:]:
+                closed.end = marker.start
+            del levels[depth:]
+            seen.add(label)
+            heading = self._marker_heading(marker)
+            child = Unit(
+                label, self._kind(depth, kind, us_style, levels), heading, marker.start, end
+            )
+            (levels[-1][2].children if levels else children).append(child)
+            levels.append((kind, marker.value, child))
+        for child in _walk(children):
+            self._trim(child)
+        return children
+
+    def _kind(self, depth: int, kind: str, us_style: bool, levels: list) -> str:
+        if depth == 0:
+            return "subsection" if kind == "num" or us_style else "paragraph"
+        if depth == 1 and levels and levels[0][0] == "num" and not us_style:
+            return "paragraph"
+        if depth == 1 and us_style:
+            return "paragraph"
+        return "subparagraph"
+
+    def _marker_heading(self, marker: Marker) -> str | None:
+        """US style: "(1) In general" alone on its line, with the text below."""
+        if not marker.line_start:
+            return None
+        line_end = self.text.find("\n", marker.end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        rest = self.text[marker.end : line_end].strip()
+        following = self.text[line_end : line_end + 200].lstrip()
+        if following and _PAREN_MARKER.match(following):
+            return None  # the next line is a sibling item, so this one is text, not a heading
+        if rest and _heading_like(rest, 100) and following and not rest.endswith(")"):
+            return rest
+        return None
+
+
+def _walk(units: list[Unit]):  # type: ignore[no-untyped-def]
+    for unit in units:
+        yield unit
+        yield from _walk(unit.children)
+
+
+def segment(text: str, lines: list[Line]) -> Segmentation:
+    segmenter = _Segmenter(text, lines)
+    units = segmenter.build()
+    return Segmentation(units, segmenter.warnings)
