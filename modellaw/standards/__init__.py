@@ -1,0 +1,1 @@
+"""The international and regional standards: the requirement catalog and its readers."""
