@@ -1,0 +1,187 @@
+"""Checks on the fictional sample statutes in national_laws/ and their gold labels.
+
+These are the project's own fixtures, so the checks are about their shape: the metadata
+header, the labels file, and that every unit a label cites can be found in the text. The
+real segmentation check lives with the statute readers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES_DIR = ROOT / "national_laws"
+GOLD_DIR = SAMPLES_DIR / "gold"
+CORPUS_GOLD = ROOT / ".." / "shared" / "corpus" / "gold"
+
+SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"))
+REQUIRED_KEYS = ("title", "country", "year", "language", "source", "notes")
+STATUSES = {"met", "partial", "unmet"}
+HEADER_LINE = re.compile(r"^# ([a-z_]+): (.+)$")
+
+# A cited unit: optional style prefix, a section number (3, 3A, 212-1, 401), then any
+# bracketed sub-units: "3(1)(a)", "Art. 212(4)(b)", "401(a)(1)(C)", "19(b)(6)".
+UNIT_LABEL = re.compile(r"^(?:Art\.\s*|Sec\.\s*|§\s*)?(\d+[A-Za-z]?(?:-\d+)?)((?:\([^()\s]+\))*)$")
+# How each drafting style starts a section at the beginning of a line.
+SECTION_PREFIXES = {
+    "article": r"(?:Article\s+|Art\.\s*)",
+    "sec": r"SEC\.\s*",
+    "para": r"§\s*",
+    "bare": r"",
+}
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Return the `# key: value` metadata and the statute body after the `---` line."""
+    meta: dict[str, str] = {}
+    lines = text.splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        stripped = line.rstrip("\r\n")
+        if stripped == "---":
+            return meta, "".join(lines[i + 1 :])
+        match = HEADER_LINE.match(stripped)
+        if match is None:
+            raise ValueError(f"line {i + 1} is neither '# key: value' nor '---': {stripped!r}")
+        meta[match.group(1)] = match.group(2).strip()
+    raise ValueError("no '---' line ends the header")
+
+
+def _section_heading(base: str, body: str) -> tuple[re.Match[str], str] | None:
+    for style, prefix in SECTION_PREFIXES.items():
+        # Bare numbers must look like "3. Heading" so that "2nd June" never counts;
+        # (?![\d-]) keeps "212" from matching "212-1".
+        tail = r"\.\s" if style == "bare" else r"(?![\d-])"
+        match = re.search(rf"(?m)^{prefix}{re.escape(base)}{tail}", body)
+        if match:
+            return match, style
+    return None
+
+
+def unit_found(label: str, body: str) -> bool:
+    """True if the cited unit's section exists and its sub-markers appear in order in it."""
+    parsed = UNIT_LABEL.match(label)
+    if parsed is None:
+        # Units cited by heading (texts whose numbers were lost): the heading line exists.
+        return re.search(rf"(?mi)^\s*{re.escape(label)}\s*$", body) is not None
+    base, subs = parsed.group(1), parsed.group(2)
+    found = _section_heading(base, body)
+    if found is None:
+        return False
+    heading, style = found
+    next_heading = re.compile(
+        rf"(?m)^{SECTION_PREFIXES[style]}\d+[A-Za-z]?(?:-\d+)?"
+        + (r"\.\s" if style == "bare" else r"(?![\d])")
+    )
+    nxt = next_heading.search(body, heading.end())
+    span = body[heading.start() : nxt.start() if nxt else len(body)]
+    pos = 0
+    for marker in re.findall(r"\(([^()]+)\)", subs):
+        # Civil-law codes number their paragraphs "1." at the start of a line; a lawyer
+        # cites them as "Art. 212(1)".
+        if style == "article" and marker.isdigit():
+            pattern = rf"(?m)^{marker}\.\s"
+        else:
+            pattern = re.escape(f"({marker})")
+        hit = re.compile(pattern).search(span, pos)
+        if hit is None:
+            return False
+        pos = hit.end()
+    return True
+
+
+def load_gold(sample: Path) -> dict:
+    return json.loads((GOLD_DIR / f"{sample.stem}.json").read_text(encoding="utf-8"))
+
+
+def test_there_are_at_least_five_samples() -> None:
+    assert len(SAMPLES) >= 5
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_header_parses_and_says_fictional(sample: Path) -> None:
+    text = sample.read_text(encoding="utf-8")
+    meta, body = split_header(text)
+    for key in REQUIRED_KEYS:
+        assert meta.get(key), f"{sample.name}: header lacks '{key}'"
+    assert meta["language"] == "en"
+    assert meta["source"] == "written for modellaw (fictional)"
+    assert "(fictional)" in meta["country"]
+    assert 6_000 <= len(text) <= 25_000, f"{sample.name}: {len(text)} characters"
+    assert body.strip(), f"{sample.name}: empty statute text"
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_gold_file_shape(sample: Path) -> None:
+    gold = load_gold(sample)
+    assert gold["statute"] == sample.stem
+    assert gold["labeller"] == "modellaw-team"
+    for req_id, label in gold["labels"].items():
+        assert set(label) == {"status", "units", "missing", "note"}, req_id
+        assert label["status"] in STATUSES, req_id
+        assert label["note"].strip(), req_id
+        if label["status"] == "unmet":
+            assert label["units"] == [], f"{req_id}: unmet label cites units"
+        else:
+            assert label["units"], f"{req_id}: {label['status']} label cites no unit"
+        if label["status"] == "met":
+            assert label["missing"] == [], f"{req_id}: met label lists missing elements"
+        else:
+            assert label["missing"], f"{req_id}: {label['status']} label names nothing missing"
+
+
+def test_every_sample_has_gold_and_no_orphans() -> None:
+    assert {p.stem for p in SAMPLES} == {p.stem for p in GOLD_DIR.glob("*.json")}
+
+
+def test_samples_label_the_same_ids_as_the_corpus() -> None:
+    corpus_files = sorted(CORPUS_GOLD.glob("*.json")) if CORPUS_GOLD.is_dir() else []
+    if not corpus_files:
+        pytest.skip("../shared/corpus/gold is not available")
+    corpus_ids = set(json.loads(corpus_files[0].read_text(encoding="utf-8"))["labels"])
+    assert len(corpus_ids) == 45
+    for sample in SAMPLES:
+        assert set(load_gold(sample)["labels"]) == corpus_ids, sample.name
+
+
+def test_samples_label_the_same_ids_as_each_other() -> None:
+    id_sets = {sample.stem: frozenset(load_gold(sample)["labels"]) for sample in SAMPLES}
+    assert len(set(id_sets.values())) == 1, id_sets
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_cited_units_exist_in_text(sample: Path) -> None:
+    _, body = split_header(sample.read_text(encoding="utf-8"))
+    missing = sorted(
+        {
+            unit
+            for label in load_gold(sample)["labels"].values()
+            for unit in label["units"]
+            if not unit_found(unit, body)
+        }
+    )
+    assert not missing, f"{sample.name}: cited units not found: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("label", "body", "expected"),
+    [
+        ("3(1)(a)", "2. Defs\n(1) x\n3. Offence\n(1) A person\n(a) who\n", True),
+        ("3(2)", "3. Offence\n(1) A person\n4. Next\n(2) elsewhere\n", False),
+        ("Art. 212(2)", "Article 212 — T\n1. Whoever\n2. Consent\n", True),
+        ("Art. 212-1", "Article 212 — T\n1. Whoever\n", False),
+        ("401(a)(1)(C)", "§ 401. Definitions\n(a) In\n(1) x\n(A) y\n(C) z\n", True),
+        ("4(c)", "SEC. 4. Acts. –\n(a) To\n(b) To\nSEC. 5. Other\n(c) To\n", False),
+        ("Trafficking in persons", "Definitions\nTrafficking in persons\n(1) x\n", True),
+    ],
+)
+def test_unit_finder(label: str, body: str, expected: bool) -> None:
+    assert unit_found(label, body) is expected
+
+
+def test_split_header_rejects_a_missing_separator() -> None:
+    with pytest.raises(ValueError, match="no '---' line"):
+        split_header("# title: x\n# country: y\n")
