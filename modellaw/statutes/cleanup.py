@@ -146,7 +146,7 @@ def normalise(raw: str) -> CleanText:
         if _CONTAINER_LINE.match(before):
             continue  # a Part's title on the line below "PART 2" is not a running head
         key = _norm_key(text)
-        if len(key) < 6 or keys[key] < 2 or index <= first_lines:
+        if len(key) < 6 or keys[key] < 2 or (index <= first_lines and not has_pages):
             continue
         shouting = sum(ch.isupper() for ch in text) >= 0.6 * sum(ch.isalpha() for ch in text)
         # Without page breaks (plain text) only shouted lines are taken for running heads, so

@@ -182,7 +182,10 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str, list[str]]:
     if text is not None:
         high = [ch for ch in text if ord(ch) > 127]
         plausible = sum(1 for ch in high if ch in _CP1252_PLAUSIBLE or ch.isalpha())
-        if high and plausible / len(high) >= 0.9:
+        ascii_letters = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+        # Western text has accented letters as a minority; a text that is mostly "accented"
+        # is another code page (e.g. Cyrillic 1251) read wrongly, so leave it to detection.
+        if high and plausible / len(high) >= 0.9 and len(high) <= 0.3 * ascii_letters:
             return text, "windows-1252", []
     return _guess(path, data)
 
@@ -305,7 +308,7 @@ def _read_pdf(path: Path, data: bytes) -> RawDocument:
         ) from exc
     if not any(re.search(r"\w", page) for page in pages):
         raise StatuteReadError(
-            f"{path}: scanned PDF with no text layer: run OCR first, e.g. ocrmypdf, then try again"
+            f"{path}: no text layer (scanned PDF: run OCR first, e.g. ocrmypdf, then try again)"
         )
     warnings = []
     empty = [str(i + 1) for i, page in enumerate(pages) if not re.search(r"\w", page)]

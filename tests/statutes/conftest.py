@@ -10,7 +10,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "statutes"
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 
 ACT_LINES = [
-    "PART 1 – OFFENCES",
+    "PART 1 - OFFENCES",
     "1. Trafficking in persons",
     "(1) A person who recruits another person by force for exploitation commits an offence.",
     "(2) The consent of the victim is irrelevant.",
@@ -86,7 +86,7 @@ def act_docx(tmp_path: Path) -> Path:
 
     document = docx.Document()
     document.core_properties.title = "Sample Act 2030"
-    document.add_heading("PART 1 – OFFENCES", level=1)
+    document.add_heading("PART 1 - OFFENCES", level=1)
     for line in ACT_LINES[1:]:
         document.add_paragraph(line)
     path = tmp_path / "act.docx"
