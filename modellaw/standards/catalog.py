@@ -122,6 +122,7 @@ def _row(path: str | Path, lines: list[str], idx: int, rid: str, title: str) -> 
     bullets = _bullets(lines, idx + 1)
     if not bullets:
         raise CatalogError(f"{where}: row {rid} has no bullet lines")
+    where = f"{path}:{bullets[0][0]}"  # field problems point at the bullet line
     fields: dict[str, str] = {}
     for part in bullets[0][1].split(" · "):
         key, sep, value = part.partition(":")
