@@ -58,7 +58,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bprovided\s*,\s*however\b|\bon\s+condition\s+that\b", _I)),
     ("condition", re.compile(
         r"\bonly\s+(?:if|where|when|in)\b|\bif\s+and\s+only\s+if\b|\bconditional\s+(?:up)?on\b"
-        r"|\bin\s+the\s+event\s+(?:that|of)\b|\bif\b|\bwhere\b|\bwhen\b|\bprovided\b", _I)),
+        r"|\bin\s+the\s+event\s+(?:that|of)\b|\bif\b|\bwhere\b|\bwhen\b", _I)),
     ("discretion", re.compile(
         r"\bmay(?!\s+not\b)(?!\s+(?:extend|be\s+extended)\b)(?<!\bcase\smay)\b"
         r"|\bas\s+far\s+as\s+(?:possible|practicable|reasonably\s+practicable)\b"
