@@ -75,10 +75,10 @@ _CLAUSE_BREAK = re.compile(r";|:\s|\u2014|--|\s\((?:[a-z]{1,2}|[ivx]{1,5}|\d{1,3
 _AS_THE_CASE_MAY_BE = re.compile(r"\bas\s+the\s+case\s+may\s+be\b", _I)
 
 
-def _clause(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
-    lo, hi = sentence
-    a, b = lo, hi
-    for m in _CLAUSE_BREAK.finditer(text, lo, hi):
+def _clause(seg: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of `seg` holding [start, end) (offsets relative to `seg`)."""
+    a, b = 0, len(seg)
+    for m in _CLAUSE_BREAK.finditer(seg):
         if m.end() <= start:
             a = m.end()
         elif m.start() >= end:
@@ -89,33 +89,27 @@ def _clause(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple
 
 def cues_for(text: str, start: int, end: int, sentence: tuple[int, int]) -> list[Cue]:
     """Cues in `sentence` around the match text[start:end], each marked "clause" when it
-    sits in the match's own clause; ordered by position."""
+    sits in the match's own clause; ordered by position, offsets into `text`."""
     lo, hi = max(0, sentence[0]), min(len(text), sentence[1])
     if lo >= hi:
         return []
-    folded = fold_punct(text)
-    ca, cb = _clause(folded, start, end, (lo, hi))
-    taken: list[tuple[int, int]] = []
+    seg = fold_punct(text[lo:hi])  # only the sentence: this runs once per match
+    ca, cb = _clause(seg, start - lo, end - lo)
+    taken: list[tuple[int, int]] = [
+        (m.start(), m.end()) for m in _AS_THE_CASE_MAY_BE.finditer(seg)
+    ]
     out: list[Cue] = []
-
-    def add(kind: str, a: int, b: int, idiom: str = "") -> None:
-        if any(a < y and x < b for x, y in taken):
-            return  # already covered by a longer or earlier cue
-        taken.append((a, b))
-        scope = "clause" if ca <= a and b <= cb else "sentence"
-        out.append(Cue(kind, a, b, text[a:b], scope, idiom))
-
-    skip = [(m.start(), m.end()) for m in _AS_THE_CASE_MAY_BE.finditer(folded, lo, hi)]
-    taken.extend(skip)
     # Idioms first, then the longest cue wins an overlap ("where appropriate" is
     # discretion, not the condition "where"; "shall not apply" is an exception).
     found: list[tuple[int, int, int, str, str]] = []
     for idiom, rx in _IDIOMS:
-        for m in rx.finditer(folded, lo, hi):
-            found.append((0, m.start(), m.end(), "negation", idiom))
+        found.extend((0, m.start(), m.end(), "negation", idiom) for m in rx.finditer(seg))
     for kind, rx in _PATTERNS:
-        for m in rx.finditer(folded, lo, hi):
-            found.append((1, m.start(), m.end(), kind, ""))
+        found.extend((1, m.start(), m.end(), kind, "") for m in rx.finditer(seg))
     for _prio, a, b, kind, idiom in sorted(found, key=lambda f: (f[0], f[1] - f[2], f[1])):
-        add(kind, a, b, idiom)
+        if any(a < y and x < b for x, y in taken):
+            continue  # already covered by an idiom or a longer cue
+        taken.append((a, b))
+        scope = "clause" if ca <= a and b <= cb else "sentence"
+        out.append(Cue(kind, lo + a, lo + b, text[lo + a : lo + b], scope, idiom))
     return sorted(out, key=lambda c: (c.start, c.end))
