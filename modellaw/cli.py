@@ -123,3 +123,9 @@ def ingest(file: Path, fmt: str, title: str | None, country: str | None, year: s
         click.echo(json.dumps(ingest_json(statute), indent=2, ensure_ascii=False))
     else:
         click.echo(ingest_text(statute))
+from modellaw.commands.coverage import coverage  # noqa: E402
+
+main.add_command(coverage)
+from modellaw.commands.render import render  # noqa: E402
+
+main.add_command(render)

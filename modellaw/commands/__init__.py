@@ -1,0 +1,1 @@
+"""Subcommands of `modellaw`, one module each; cli.py registers them."""
