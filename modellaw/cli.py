@@ -117,7 +117,7 @@ def ingest(file: Path, fmt: str, title: str | None, country: str | None, year: s
     try:
         statute = read_statute(file, overrides)
     except StatuteReadError as e:
-        click.echo(f"{file}: error: {e}", err=True)
+        click.echo(f"error: {e}", err=True)
         sys.exit(1)
     if fmt == "json":
         click.echo(json.dumps(ingest_json(statute), indent=2, ensure_ascii=False))
@@ -126,6 +126,13 @@ def ingest(file: Path, fmt: str, title: str | None, country: str | None, year: s
 from modellaw.commands.coverage import coverage  # noqa: E402
 
 main.add_command(coverage)
+from modellaw.commands.evaluate import evaluate  # noqa: E402
+from modellaw.commands.gap import gap  # noqa: E402
+from modellaw.commands.review import review  # noqa: E402
+
+main.add_command(gap)
+main.add_command(evaluate)
+main.add_command(review)
 from modellaw.commands.render import render  # noqa: E402
 
 main.add_command(render)

@@ -33,6 +33,7 @@ from .stem import stem
 FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "and", "any", "other", "'s", "s"})
 MAX_EXTRA = 2  # other words allowed inside one multiword match
 MAX_SKIP = 6  # longest run of skippable words between two phrase words
+NEAR_WINDOW = 10  # words a clause's key words may spread over in `near`
 FUZZY_MIN_LEN = 6
 _ENUM = re.compile(r"^(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}[a-z]?)$", re.IGNORECASE)
 _SEGMENT_BREAKS = frozenset({";"})
@@ -348,6 +349,53 @@ class TermIndex:
                 score = sum(scores) / len(scores) * (1.0 - 0.05 * extra)
                 out.append(TermMatch(start, end, self.text[start:end], phrase, round(score, 3)))
         return out
+
+    def near(
+        self, phrase: str, *, window: int = NEAR_WINDOW, fuzzy: bool = True
+    ) -> list[TermMatch]:
+        """Places where every content word of `phrase` occurs, in any order, within `window`
+        words of each other in one sentence: how a clause is stated when the drafter's
+        wording is split up ("consent of a trafficked person is immaterial")."""
+        words = [w for w in self._phrase(phrase) if not w.function]
+        if len(words) < 2:
+            return self.find(phrase, fuzzy=fuzzy)
+        sets = [self._positions(w, fuzzy) for w in words]
+        order = sorted(range(len(words)), key=lambda i: len(sets[i]))
+        anchor = sets[order[0]]
+        others = [(sorted(sets[i]), sets[i]) for i in order[1:]]
+        sent = self._sent_ids()
+        out: list[TermMatch] = []
+        last_end = -1
+        for p in sorted(anchor):
+            lo_p, hi_p = p, p
+            scores = [anchor[p]]
+            for positions, table in others:
+                a = bisect_left(positions, p - window)
+                b = bisect_right(positions, p + window)
+                best = None
+                for q in positions[a:b]:
+                    if sent[q] == sent[p] and (best is None or abs(q - p) < abs(best - p)):
+                        best = q
+                if best is None:
+                    break
+                scores.append(table[best])
+                lo_p, hi_p = min(lo_p, best), max(hi_p, best)
+            else:
+                if hi_p - lo_p > window or self._starts[lo_p] < last_end:
+                    continue
+                start, end = self._starts[lo_p], self._ends[hi_p]
+                last_end = end
+                score = sum(scores) / len(scores) * 0.9
+                out.append(TermMatch(start, end, self.text[start:end], phrase, round(score, 3)))
+        return out
+
+    def _sent_ids(self) -> list[int]:
+        ids = getattr(self, "_sent_id_cache", None)
+        if ids is None:
+            starts = [s for s, _ in self.sentences]
+            ids = [bisect_right(starts, st) for st in self._starts]
+            self._sent_id_cache = ids
+        return ids
 
     def find_any(self, phrases: Iterable[str], **kw) -> list[TermMatch]:
         """Matches of any phrase, one per span (the best-scoring phrase), in text order."""

@@ -1,0 +1,52 @@
+"""`modellaw review`: record a reviewer's decision on one requirement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from modellaw.commands.inputs import load_model_or_exit
+
+
+@click.command()
+@click.argument("statute", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("requirement")
+@click.option("--confirm", "decision", flag_value="confirm", help="The verdict is right.")
+@click.option("--reject", "decision", flag_value="reject",
+              help="The verdict is wrong; keep it flagged for review.")
+@click.option("--status", type=click.Choice(["met", "partial", "unmet"]),
+              help="Change the verdict to this status.")
+@click.option("--comment", default="", help="Why; shown in every report.")
+@click.option("--reviewer", help="Who decided.")
+@click.option("--provisions", "provisions", multiple=True, type=click.Path(path_type=Path))
+def review(statute: Path, requirement: str, decision: str | None, status: str | None,
+           comment: str, reviewer: str | None, provisions: tuple[Path, ...]) -> None:
+    """Confirm, reject or change the verdict on REQUIREMENT for STATUTE.
+
+    The entry goes into <statute>.review.json beside the statute; other entries are kept
+    as they are, and gap runs never write to that file.
+    """
+    from modellaw.compare.engine import analyse
+    from modellaw.compare.review import ReviewError, record, review_path_for
+    from modellaw.statutes import StatuteReadError, read_statute
+
+    if status:
+        decision = "change"
+    if decision is None:
+        raise click.UsageError("say --confirm, --reject or --status STATUS")
+    model = load_model_or_exit(provisions)
+    row = model.resolve(requirement)
+    if row is None:
+        raise click.UsageError(f"unknown requirement id '{requirement}'")
+    try:
+        st = read_statute(statute)
+        path = review_path_for(statute)
+        result = analyse(model, st, review_path=Path("/nonexistent/review.json"))
+        finding = result.requirement(row)
+        assert finding is not None
+        record(path, row, decision, status, comment, reviewer, finding.evidence_hash)
+    except (StatuteReadError, ReviewError) as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"{path}: {row}: {decision}" + (f" -> {status}" if status else "")
+               + f" (machine verdict: {finding.status})")

@@ -1,0 +1,1 @@
+"""The comparator: a statute measured against the model law and the standards."""

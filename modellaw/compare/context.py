@@ -1,0 +1,127 @@
+"""A statute made ready for comparison: indexed once, units addressable by offset."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from modellaw.nlp.terms import TermIndex, TermMatch
+from modellaw.statutes.model import Statute, Unit
+
+# Units at this level or above are "sections" for retrieval and roll-ups.
+SECTION_KINDS = {"section", "article", "schedule"}
+MAX_QUOTE = 320
+
+
+@dataclass
+class StatuteView:
+    statute: Statute
+    index: TermIndex
+    # Leaf-most units sorted by start, for offset -> unit lookups.
+    _spans: list[tuple[int, int, Unit]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    sections: list[Unit] = field(default_factory=list)
+    repealed: list[tuple[int, int]] = field(default_factory=list)
+    parent: dict[int, Unit] = field(default_factory=dict)
+    _find_cache: dict[tuple[str, bool], list[TermMatch]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, statute: Statute, index: TermIndex | None = None) -> StatuteView:
+        view = cls(statute, index or TermIndex(statute.text))
+
+        def visit(u: Unit, parent: Unit | None) -> None:
+            if parent is not None:
+                view.parent[id(u)] = parent
+            if u.repealed:
+                view.repealed.append((u.start, u.end))
+            if u.kind in SECTION_KINDS or (u.inferred and u.kind not in ("part", "chapter")):
+                view.sections.append(u)
+            for c in u.children:
+                visit(c, u)
+
+        for u in statute.units:
+            visit(u, None)
+        if not view.sections:
+            # A statute cut only into parts or paragraphs: use its top level.
+            view.sections = list(statute.units)
+        view._spans = _deepest(statute.units)
+        view._starts = [s[0] for s in view._spans]
+        return view
+
+    def unit_at(self, offset: int) -> Unit | None:
+        """The deepest unit that contains the offset."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0:
+            s, e, u = self._spans[i]
+            if s <= offset < e:
+                return u
+        return None
+
+    def section_at(self, offset: int) -> Unit | None:
+        u = self.unit_at(offset)
+        while u is not None and u not in self.sections:
+            u = self.parent.get(id(u))
+        return u
+
+    def is_repealed(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.repealed)
+
+    def find(self, phrase: str, near: bool = False) -> list[TermMatch]:
+        """Matches outside repealed text; `near` lets a clause's words spread out."""
+        key = (phrase, near)
+        hit = self._find_cache.get(key)
+        if hit is None:
+            found = self.index.near(phrase) if near else self.index.find(phrase)
+            hit = [m for m in found if not self.is_repealed(m.start)]
+            self._find_cache[key] = hit
+        return hit
+
+    def quote(self, start: int, end: int) -> tuple[str, int, int]:
+        """The sentence around a match, trimmed to a readable length; offsets into the text."""
+        s, e = self.index.sentence_of(start)
+        e = max(e, end)
+        if e - s > MAX_QUOTE:
+            # Centre a window on the match, cut at word boundaries.
+            mid = (start + end) // 2
+            s2 = max(s, mid - MAX_QUOTE // 2)
+            e2 = min(e, s2 + MAX_QUOTE)
+            text = self.statute.text
+            while s2 > s and not text[s2 - 1].isspace():
+                s2 -= 1
+            while e2 < e and not text[e2].isspace():
+                e2 += 1
+            s, e = s2, e2
+        text = self.statute.text
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return text[s:e], s, e
+
+    def label_at(self, offset: int) -> str:
+        u = self.unit_at(offset)
+        return u.label if u is not None else "(text)"
+
+
+def _deepest(units: list[Unit]) -> list[tuple[int, int, Unit]]:
+    """Disjoint intervals, each owned by the deepest unit covering it."""
+    out: list[tuple[int, int, Unit]] = []
+
+    def visit(u: Unit, lo: int, hi: int) -> None:
+        pos = max(u.start, lo)
+        end = min(u.end, hi)
+        for c in sorted(u.children, key=lambda c: c.start):
+            cs, ce = max(c.start, pos), min(c.end, end)
+            if cs >= ce:
+                continue
+            if cs > pos:
+                out.append((pos, cs, u))
+            visit(c, cs, ce)
+            pos = ce
+        if pos < end:
+            out.append((pos, end, u))
+
+    for u in sorted(units, key=lambda u: u.start):
+        visit(u, 0, 1 << 60)
+    out.sort(key=lambda s: s[0])
+    return out

@@ -1,0 +1,255 @@
+"""Checking one element of a provision against a statute."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from modellaw.compare.candidates import concept_matches
+from modellaw.compare.context import StatuteView
+from modellaw.compare.findings import ElementResult, Evidence
+from modellaw.dsl.model import Element
+from modellaw.nlp.negation import cues_for
+from modellaw.nlp.numbers import find_ages, find_durations, find_penalties
+from modellaw.nlp.terms import TermMatch
+from modellaw.statutes.model import Unit
+
+_NEGATIVE_PHRASE = re.compile(r"\b(not|no|nothing|never|irrespective|whether|immaterial|"
+                              r"irrelevant|without|notwithstanding)\b", re.I)
+_AGGRAVATING = re.compile(r"aggravat", re.I)
+# Words that show an age threshold is about children.
+_CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
+
+# How each quantity reads in a "missing" line.
+QUANTITY_WORDS = {
+    "max_penalty": "maximum penalty",
+    "min_penalty": "minimum penalty",
+    "child_age": "age limit for a child",
+    "duration": "period",
+    "fine": "fine",
+}
+
+
+def _evidence(view: StatuteView, m: TermMatch, el: Element) -> Evidence:
+    quote, s, e = view.quote(m.start, m.end)
+    return Evidence(view.label_at(m.start), quote, s, e, el.id)
+
+
+def _negated(view: StatuteView, m: TermMatch) -> bool:
+    if _NEGATIVE_PHRASE.search(m.phrase):
+        return False  # the phrase states the negative form itself ("shall not be a defence")
+    sentence = view.index.sentence_of(m.start)
+    for cue in cues_for(view.statute.text, m.start, m.end, sentence):
+        if (cue.kind == "negation" and not cue.idiom and cue.scope == "clause"
+                and cue.end <= m.start and m.start - cue.end < 60):
+            return True
+    return False
+
+
+def _weakened(view: StatuteView, m: TermMatch) -> str | None:
+    """Discretion or a proviso in the same sentence that narrows a clause."""
+    sentence = view.index.sentence_of(m.start)
+    for cue in cues_for(view.statute.text, m.start, m.end, sentence):
+        if cue.kind == "discretion" and cue.scope == "clause":
+            return f"written as a discretion ('{cue.text}')"
+        if cue.kind in ("exception", "proviso") and cue.scope == "clause" and cue.start > m.start:
+            return f"narrowed by '{cue.text}'"
+    return None
+
+
+def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView) -> TermMatch:
+    """Prefer a match inside the provision's candidate sections, then the strongest."""
+
+    def key(m: TermMatch) -> tuple[int, float, int]:
+        sec = view.section_at(m.start)
+        return (0 if sec is not None and id(sec) in preferred else 1, -m.score, m.start)
+
+    return min(matches, key=key)
+
+
+def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> ElementResult:
+    found: list[str] = []
+    missing: list[str] = []
+    evidence: list[Evidence] = []
+    notes: list[str] = []
+    for c in el.concepts:
+        hits = [m for m in concept_matches(view, c, near=el.kind == "clause")
+                if not _negated(view, m)]
+        if el.kind == "absence":
+            hits = [m for m in hits if not _AGGRAVATING.search(_heading_context(view, m))]
+        if hits:
+            best = _best(hits, preferred, view)
+            found.append(c.name)
+            evidence.append(_evidence(view, best, el))
+            if el.kind == "clause":
+                weak = _weakened(view, best)
+                if weak:
+                    notes.append(f"{c.name}: {weak}")
+        else:
+            missing.append(c.name)
+    total = len(el.concepts)
+    label = el.label
+    if el.kind == "absence":
+        if found:
+            return ElementResult(el.id, el.name, el.kind, el.required, "unmet", [],
+                                 [f"{label}: the statute contains {', '.join(found)}"],
+                                 evidence, "found wording that should be absent")
+        return ElementResult(el.id, el.name, el.kind, el.required, "met", [], [], [],
+                             f"none of: {', '.join(c.name for c in el.concepts)}")
+    if el.kind == "all" or (el.kind == "any" and el.full == "all"):
+        status = "met" if len(found) == total else "partial" if found else "unmet"
+    elif el.kind == "any" and el.full == "most":
+        status = "met" if len(found) * 2 >= total else "partial" if found else "unmet"
+    else:  # any, clause
+        status = "met" if found else "unmet"
+    if status == "met" and notes and el.kind == "clause":
+        status = "partial"
+    miss_words: list[str] = []
+    if status != "met":
+        if el.kind in ("all", "any") and missing and found:
+            miss_words.append(f"{label} not covered: {', '.join(missing)}")
+        elif not found:
+            miss_words.append(f"{label}: no provision found"
+                              + (f" (looked for {', '.join(c.name for c in el.concepts[:4])})"
+                                 if el.concepts else ""))
+        miss_words.extend(notes)
+    return ElementResult(el.id, el.name, el.kind, el.required, status, found, miss_words,
+                         evidence, "; ".join(notes) or None)
+
+
+def _heading_context(view: StatuteView, m: TermMatch) -> str:
+    sec = view.section_at(m.start)
+    s, e = view.index.sentence_of(m.start)
+    head = (sec.heading or "") if sec is not None else ""
+    return head + " " + view.statute.text[s:e]
+
+
+def _compare(value: float, op: str, bound: float) -> bool:
+    return {
+        ">=": value >= bound, "<=": value <= bound, "==": math.isclose(value, bound),
+        "!=": not math.isclose(value, bound), ">": value > bound, "<": value < bound,
+    }[op]
+
+
+def _bound_years(el: Element) -> float:
+    value = el.value or 0.0
+    if el.unit and el.unit.startswith("month"):
+        return value / 12.0
+    return value
+
+
+def _bound_days(el: Element) -> float:
+    value = el.value or 0.0
+    unit = (el.unit or "days").rstrip("s")
+    return value * {"day": 1.0, "month": 30.0, "year": 365.0}.get(unit, 1.0)
+
+
+def _regions(view: StatuteView, sections: list[Unit]) -> list[tuple[int, int]]:
+    return [(u.start, u.end) for u in sections if not u.repealed]
+
+
+def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> ElementResult:
+    text = view.statute.text
+    q = el.quantity or ""
+    words = QUANTITY_WORDS.get(q, q)
+    want = f"{words} {el.op} {el.value:g} {el.unit or ''}".strip()
+
+    def result(status: str, missing: list[str], ev: list[Evidence], note: str) -> ElementResult:
+        return ElementResult(el.id, el.name, el.kind, el.required, status, [note] if status !=
+                             "unmet" else [], missing, ev, note)
+
+    def ev_for(start: int, end: int) -> Evidence:
+        quote, s, e = view.quote(start, end)
+        return Evidence(view.label_at(start), quote, s, e, el.id)
+
+    if q in ("max_penalty", "min_penalty"):
+        found = []
+        # Look in the provision's best sections first, then widen.
+        for group in (candidates[:3], candidates, None):
+            regions = [(0, len(text))] if group is None else _regions(view, group)
+            for s, e in regions:
+                for p in find_penalties(text[s:e]):
+                    if p.custodial or p.life or p.death:
+                        found.append((p, s))
+            if found:
+                break
+        if not found:
+            return result("unmet", [f"{words}: no custodial penalty found (needs {want})"], [],
+                          "no penalty found")
+        bound = _bound_years(el)
+        if q == "max_penalty":
+            known = [(p, s) for p, s in found if p.max_years is not None]
+            if not known:
+                p, s = found[0]
+                return result("partial", [f"{words}: maximum not stated (needs {want})"],
+                              [ev_for(s + p.start, s + p.end)], "minimum only")
+            p, s = max(known, key=lambda ps: ps[0].max_years or 0)
+            value = p.max_years or 0.0
+            shown = "life" if math.isinf(value) else f"{value:g} years"
+        else:
+            known = [(p, s) for p, s in found if p.min_years is not None]
+            if not known:
+                return result("unmet", [f"{words}: no minimum stated (needs {want})"], [],
+                              "no minimum")
+            p, s = max(known, key=lambda ps: ps[0].min_years or 0)
+            value = p.min_years or 0.0
+            shown = f"{value:g} years"
+        ev = [ev_for(s + p.start, s + p.end)]
+        note = f"{words}: {shown}" + ("; fine alternative available" if p.fine_alternative
+                                      else "") + ("; death penalty: review for human rights"
+                                                  if p.death else "")
+        if _compare(value, el.op or ">=", bound):
+            return result("met", [], ev, note)
+        return result("partial", [f"{words} is {shown}; needs {want}"], ev, note)
+
+    if q == "child_age":
+        ages = []
+        defs = [d for t, d in view.statute.definitions.items()
+                if t in ("child", "children", "minor", "young person", "juvenile")]
+        for d in defs:
+            for a in find_ages(text[d.start:d.end]):
+                ages.append((a.years, d.start + a.start, d.start + a.end, True))
+        if not ages:
+            for a in find_ages(text):
+                s, e = view.index.sentence_of(a.start)
+                if _CHILD.search(text[s:e]):
+                    ages.append((a.years, a.start, a.end, False))
+        if not ages:
+            return result("unmet", [f"{words}: no age threshold found (needs {want})"], [],
+                          "no age found")
+        bound = el.value or 0.0
+        good = [a for a in ages if _compare(a[0], el.op or "==", bound)]
+        bad = [a for a in ages if not _compare(a[0], el.op or "==", bound)]
+        if good and not bad:
+            a = good[0]
+            return result("met", [], [ev_for(a[1], a[2])], f"{words}: {a[0]:g} years")
+        if good:
+            a, b = good[0], bad[0]
+            return result("partial", [f"another age threshold of {b[0]:g} years also applies"],
+                          [ev_for(a[1], a[2]), ev_for(b[1], b[2])],
+                          f"{words}: {a[0]:g} and {b[0]:g} years")
+        b = bad[0]
+        return result("unmet", [f"{words} is {b[0]:g} years; needs {want}"], [ev_for(b[1], b[2])],
+                      f"{words}: {b[0]:g} years")
+
+    if q == "duration":
+        found_d = []
+        for s, e in _regions(view, candidates[:3]):
+            for d in find_durations(text[s:e]):
+                found_d.append((d, s))
+        if not found_d:
+            return result("unmet", [f"{words}: no period stated (needs {want})"], [],
+                          "no period found")
+        bound = _bound_days(el)
+        d, s = max(found_d, key=lambda ds: ds[0].days)
+        ev = [ev_for(s + d.start, s + d.end)]
+        shown = f"{d.days:g} days"
+        if d.bound == "max" and el.op in (">=", ">"):
+            return result("partial", [f"{words} is at most {shown}, not a guaranteed minimum; "
+                                      f"needs {want}"], ev, f"{words}: up to {shown}")
+        if _compare(d.days, el.op or ">=", bound):
+            return result("met", [], ev, f"{words}: {shown}")
+        return result("partial", [f"{words} is {shown}; needs {want}"], ev, f"{words}: {shown}")
+
+    return result("unmet", [f"{words}: cannot be checked automatically yet"], [],
+                  "quantity not supported")

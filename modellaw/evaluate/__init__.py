@@ -1,0 +1,1 @@
+"""Accuracy of the comparator against expert labels."""
