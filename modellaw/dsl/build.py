@@ -134,7 +134,7 @@ class Builder:
 
     def _need_ident(self, path: str, d: Decl) -> bool:
         if not d.ident:
-            self.diags.append(_err("S103", f"this {d.kind} has no id",
+            self.diags.append(_err("S116", f"this {d.kind} has no id",
                                    self._span(path, d.line, d.col, len(d.kind)),
                                    help=f"write: {d.kind} some.id \"Title\""))
             return False

@@ -81,8 +81,10 @@ def check_model(m: ModelLaw) -> list[Diagnostic]:
         for el in p.elements:
             es = _span(el.span)
             if el.kind != "number" and not el.concepts:
-                out.append(Diagnostic("S104", Severity.ERROR,
-                                      f"element '{el.name}' lists no concepts", es))
+                out.append(Diagnostic(
+                    "S104", Severity.ERROR, f"element '{el.name}' lists no concepts", es,
+                    help="list what a statute must say after the colon, e.g. "
+                         "`requires all acts: recruit (enlist, hire), transport`"))
             for rid in el.requirements:
                 row = m.resolve(rid)
                 if row is None and m.requirements:
@@ -100,7 +102,7 @@ def check_model(m: ModelLaw) -> list[Diagnostic]:
                 key = c.name.lower()
                 if key in seen:
                     out.append(Diagnostic(
-                        "S111", Severity.WARNING,
+                        "S117", Severity.WARNING,
                         f"concept '{c.name}' appears twice in element '{el.name}'", _span(c.span),
                         labels=(Label(seen[key], "first listed here"),)))
                 seen[key] = _span(c.span)
@@ -112,7 +114,7 @@ def check_model(m: ModelLaw) -> list[Diagnostic]:
                                   _span(w.span), suggestion=_suggest(rid, req_ids)))
         elif row in implemented:
             out.append(Diagnostic(
-                "S112", Severity.WARNING,
+                "S118", Severity.WARNING,
                 f"'{rid}' is both implemented and waived", _span(w.span),
                 help="drop the waiver, or the implements link"))
     return out

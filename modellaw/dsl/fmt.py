@@ -91,6 +91,8 @@ def _element_units(e: ElementSyntax, first: bool) -> list[_Unit]:
     if e.mode == "number":
         bound = f"{e.quantity} {e.op} {e.number}" + (f" {e.unit}" if e.unit else "")
         return [_Unit([f"{head}: {bound}"], e.line, e.line, 2, first)]
+    if not e.concepts:  # an empty element is an error for `check`, but keep it as written
+        return [_Unit([f"{head}:"], e.line, e.line, 2, first)]
     concepts = [_concept_text(c) for c in e.concepts]
     last = max([e.line] + [c.line for c in e.concepts])
     inline = f"{head}: " + ", ".join(concepts)

@@ -56,13 +56,57 @@ EXPECTED_WORDS = {
 }
 
 
+class _IndentError(DedentError):
+    """A line whose indentation matches no enclosing block, with where it happened."""
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__(f"unexpected dedent at line {line}")
+        self.line, self.col = line, col
+
+
 class _Indenter(Indenter):
     NL_type = "_NL"
     OPEN_PAREN_types = ["LPAR"]
     CLOSE_PAREN_types = ["RPAR"]
     INDENT_type = "_INDENT"
     DEDENT_type = "_DEDENT"
-    tab_len = 4
+    # The language indents by two spaces, so one tab stands for one level.
+    tab_len = 2
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tabs: list[tuple[int, int]] = []  # where a tab was used to indent
+
+    def process(self, stream):  # noqa: ANN001, ANN201 - Lark's signature
+        self.tabs = []
+        return super().process(stream)
+
+    def handle_NL(self, token: Token):  # noqa: ANN201, N802 - Lark's name
+        # Like Lark's, but indent tokens carry the position of the indented line (not of
+        # the end of the line before) so diagnostics point where the drafter looks.
+        if self.paren_level > 0:
+            return
+        yield token
+        indent_str = token.rsplit("\n", 1)[1]
+        line = (token.end_line or token.line or 1)
+        if "\t" in indent_str:
+            self.tabs.append((line, indent_str.index("\t") + 1))
+        indent = indent_str.count(" ") + indent_str.count("\t") * self.tab_len
+        col = len(indent_str) + 1
+        pos = (token.end_pos or 0)
+
+        def tok(kind: str) -> Token:
+            return Token(kind, indent_str, pos, line, col, line, col, pos)
+
+        if indent > self.indent_level[-1]:
+            self.indent_level.append(indent)
+            yield tok(self.INDENT_type)
+            return
+        while indent < self.indent_level[-1]:
+            self.indent_level.pop()
+            yield tok(self.DEDENT_type)
+        if indent != self.indent_level[-1]:
+            raise _IndentError(line, col)
 
 
 @dataclass
@@ -135,12 +179,33 @@ def _expected_text(expected: set[str]) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
+def _misspelt_verb(text: str, line: int) -> tuple[int, str, str] | None:
+    """An indented line like `require all acts: x` that reads as an element gone wrong."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    src = lines[line - 1]
+    words = src.split()
+    if not src[:1].isspace() or len(words) < 2 or ":" not in src or words[0] in VERBS:
+        return None
+    if words[1] not in MODES and not words[1].startswith(tuple(m[:2] for m in MODES)):
+        return None
+    best = process.extractOne(words[0].lower(), VERBS, score_cutoff=75)
+    if not best:
+        return None
+    return _indent_of(src) + 1, words[0], best[0]
+
+
+def _paren_diag(path: str, opened: tuple[int, int]) -> Diagnostic:
+    return _diag("P014", "this '(' is never closed", Span(path, *opened),
+                 help="close the list of variants with ')' before the next concept or line")
+
+
 def _from_lark_error(err: LarkError, text: str, path: str) -> Diagnostic:
     if isinstance(err, DedentError):
-        m = re.search(r"line (\d+)", str(err))
-        line = int(m.group(1)) if m else 1
+        line, col = (err.line, err.col) if isinstance(err, _IndentError) else (1, 1)
         return _diag("P013", "this line's indentation does not match any enclosing block",
-                     Span(path, line, 1),
+                     Span(path, line, col),
                      help="indent attributes by two spaces under their declaration, and "
                           "element concepts by four")
     if isinstance(err, UnexpectedEOF):
@@ -163,6 +228,9 @@ def _from_lark_error(err: LarkError, text: str, path: str) -> Diagnostic:
             return _diag("P014", "this string is never closed", Span(path, line, col),
                          help='close the string with " on the same line, or use """ for text '
                               "that spans lines")
+        opened = _unclosed_paren(text, line) if "RPAR" in expected else None
+        if opened and opened[0] < line:
+            return _paren_diag(path, opened)
     else:
         assert isinstance(err, UnexpectedToken)
         expected = set(err.expected or ())
@@ -173,9 +241,26 @@ def _from_lark_error(err: LarkError, text: str, path: str) -> Diagnostic:
                               "declaration")
         if tok.type == "$END":
             return _from_lark_error(UnexpectedEOF(list(expected)), text, path)
-    code, message, suggestion = "P011", f"unexpected '{word or text[err.pos_in_stream:][:1]}'", None
+        if "RPAR" in expected:
+            opened = _unclosed_paren(text, line)
+            if opened and (opened[0] < line or tok.type in ("_NL", "_DEDENT")):
+                return _paren_diag(path, opened)
+        if tok.type in ("_NL", "_DEDENT"):
+            # The line stopped before it was complete: point just after its last word.
+            lines = text.split("\n")
+            if tok.type == "_DEDENT" or line > len(lines) or not lines[line - 1].strip():
+                line = max((i for i in range(min(line, len(lines)) - 1, 0, -1)
+                            if lines[i - 1].strip() and not lines[i - 1].lstrip().startswith("#")),
+                           default=1)
+            src_line = lines[line - 1] if line <= len(lines) else ""
+            src_line = src_line.split(" #")[0].rstrip()
+            return _diag("P012", "this line stops before it is complete",
+                         Span(path, line, len(src_line) + 1),
+                         help=f"expected {_expected_text(expected)}" if expected else None)
+    shown = word or text[err.pos_in_stream:][:1]
+    code, message, suggestion = "P011", f"unexpected '{shown}'", None
     end_col = col + max(len(word), 1)
-    if expected & {"KIND", "INCLUDE"} and col == 1:
+    if expected & {"KIND", "INCLUDE"} and col == 1 and word[:1].isalpha():
         suggestion = _suggest(word, DECLARATIONS)
         code, message = "P015", f"unknown declaration '{word}'"
     elif "MODE" in expected or "NUMBER_KW" in expected:
@@ -185,11 +270,44 @@ def _from_lark_error(err: LarkError, text: str, path: str) -> Diagnostic:
         suggestion = _suggest(word, VERBS)
         code = "P017"
         message = f"unexpected '{word}' where an attribute or element line was expected"
+    elif "STRING" in expected and text.split("\n")[line - 1].rstrip().endswith('"'):
+        code, message = "P014", "the title has no opening quote"
+        suggestion = f'"{text.split(chr(10))[line - 1][col - 1:].strip()}'
+        return _diag(code, message, Span(path, line, col, line, end_col), suggestion=suggestion,
+                     help='put the title between two double quotes: "Title"')
+    elif (verb := _misspelt_verb(text, line)) is not None:
+        start_col, first, suggestion = verb
+        return _diag("P017", f"'{first}' is neither an attribute nor an element verb",
+                     Span(path, line, start_col, line, start_col + len(first)),
+                     suggestion=suggestion,
+                     help="element lines start with requires or recommends")
     elif isinstance(err, UnexpectedCharacters):
         code = "P010"
     return _diag(code, message, Span(path, line, col, line, end_col),
                  suggestion=suggestion,
                  help=f"expected {_expected_text(expected)}" if expected else None)
+
+
+_STRINGS = re.compile(r'"""(?:.|\n)*?"""|"(?:[^"\\\n]|\\.)*"|#[^\n]*')
+
+
+def _unclosed_paren(text: str, line: int) -> tuple[int, int] | None:
+    """Where the '(' still open at `line` was written, scanning from its declaration."""
+    lines = text.split("\n")
+    line = min(line, len(lines))
+    first = next((i for i in range(line, 0, -1) if lines[i - 1][:1].strip()
+                  and not lines[i - 1].startswith("#")), 1)
+    # Blank out strings, text blocks and comments so their brackets do not count.
+    chunk = "\n".join(lines[first - 1 : line])
+    plain = _STRINGS.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), chunk)
+    stack: list[tuple[int, int]] = []
+    for i, ln in enumerate(plain.split("\n"), start=first):
+        for j, ch in enumerate(ln, start=1):
+            if ch == "(":
+                stack.append((i, j))
+            elif ch == ")" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
@@ -203,7 +321,8 @@ def _chunks(text: str) -> list[tuple[int, str]]:
         if ln.count('"""') % 2 == 1:
             in_long = not in_long
     starts.append(len(lines))
-    return [(a, "\n" * a + "\n".join(lines[a:b]) + "\n") for a, b in zip(starts, starts[1:], strict=False)]
+    return [(a, "\n" * a + "\n".join(lines[a:b]) + "\n")
+            for a, b in zip(starts, starts[1:], strict=False)]
 
 
 _collected: list[tuple[int, int, str]] = []
@@ -235,44 +354,103 @@ def _run(text: str) -> tuple[object, list[tuple[int, int, str]]]:
     return tree, comments
 
 
-def _too_deep(text: str, path: str) -> Diagnostic | None:
-    for i, ln in enumerate(text.split("\n"), start=1):
-        depth = len(ln) - len(ln.lstrip(" "))
-        if depth > MAX_INDENT_LEVELS * 4 and not ln.lstrip().startswith("#"):
-            return None  # deep indentation inside text blocks is fine; the parser decides
-    if text.count("(") > 10000:
-        return _diag("P003", "too many parentheses to be a model-law file", Span(path, 1, 1))
+MAX_ERRORS = 50
+
+
+def _indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _recover(src: str, path: str) -> list[Diagnostic]:
+    """Find as many errors as the file has: each declaration is parsed on its own, and
+    after an error inside a declaration the offending line (with any lines indented under
+    it) is blanked out and the declaration parsed again. Line numbers never move."""
+    diags: list[Diagnostic] = []
+    for start, chunk in _chunks(src):
+        lines = chunk.split("\n")
+        while len(diags) < MAX_ERRORS:
+            try:
+                _run("\n".join(lines))
+                break
+            except LarkError as e:
+                d = _from_lark_error(e, src, path)
+            except RecursionError:
+                d = _diag("P003", "the file nests too deeply", Span(path, start + 1, 1))
+            diags.append(d)
+            bad = d.span.line - 1  # index into lines
+            # An unclosed block or a broken declaration line leaves nothing safe to retry.
+            if d.code in ("P003", "P012") and "stops before" not in d.message \
+                    or "text block" in d.message or bad <= start or bad >= len(lines):
+                break
+            if not lines[bad].strip():
+                break
+            width = _indent_of(lines[bad])
+            lines[bad] = ""
+            if d.code != "P013" or d.message.startswith("unexpected indentation"):
+                j = bad + 1
+                while j < len(lines) and (not lines[j].strip() or _indent_of(lines[j]) > width):
+                    lines[j] = ""
+                    j += 1
+    return diags
+
+
+def _leading_indent(src: str, path: str) -> Diagnostic | None:
+    """The first declaration must start in column 0 (Lark would silently accept it)."""
+    for i, ln in enumerate(src.split("\n"), start=1):
+        body = ln.lstrip(" \t")
+        if not body or body.startswith("#"):
+            continue
+        if len(body) == len(ln):
+            return None
+        return _diag("P013", "a declaration must start at the beginning of the line",
+                     Span(path, i, _indent_of(ln) + 1),
+                     help="remove the spaces before it; only attributes and elements are "
+                          "indented")
     return None
 
 
+def _tab_warnings(tabs: list[tuple[int, int]], path: str) -> list[Diagnostic]:
+    if not tabs:
+        return []
+    line, col = tabs[0]
+    more = f" (and on {len(tabs) - 1} more line(s))" if len(tabs) > 1 else ""
+    return [Diagnostic("P018", Severity.WARNING, f"a tab is used to indent this line{more}",
+                       Span(path, line, col, line, col + 1),
+                       help="indent with spaces, two per level; `modellaw fmt` fixes this")]
+
+
 def parse_text(text: str, path: str) -> ParseResult:
-    """Parse one file's text. Several errors are reported when the file has several."""
+    """Parse one file's text. Several errors are reported when the file has several.
+
+    Never raises: anything unforeseen becomes a P000 diagnostic asking for a report.
+    """
+    try:
+        return _parse_text(text, path)
+    except Exception as e:  # noqa: BLE001 - the last line of defence against a traceback
+        return ParseResult(path, text, None, [_diag(
+            "P000", f"internal error while reading this file ({type(e).__name__})",
+            Span.whole_file(path), help="please report this, with the file attached")])
+
+
+def _parse_text(text: str, path: str) -> ParseResult:
     if not text.strip():
         d = Diagnostic("P004", Severity.WARNING, "the file is empty", Span.whole_file(path),
                        help="add a provision, or remove the file")
         return ParseResult(path, text, FileSyntax(path, [], []), [d])
-    deep = _too_deep(text, path)
-    if deep:
-        return ParseResult(path, text, None, [deep])
     src = text if text.endswith("\n") else text + "\n"
+    lead = _leading_indent(src, path)
+    if lead:
+        return ParseResult(path, text, None, [lead])
     try:
         tree, comments = _run(src)
-    except LarkError as first:
-        diags = []
-        for _, chunk in _chunks(src):
-            try:
-                _run(chunk)
-            except LarkError as e:
-                diags.append(_from_lark_error(e, src, path))
-            except RecursionError:
-                diags.append(_diag("P003", "the file nests too deeply", Span(path, 1, 1)))
+    except (LarkError, RecursionError) as first:
+        diags = _recover(src, path)
         if not diags:
-            diags = [_from_lark_error(first, src, path)]
+            diags = ([_from_lark_error(first, src, path)] if isinstance(first, LarkError)
+                     else [_diag("P003", "the file nests too deeply", Span(path, 1, 1))])
         return ParseResult(path, text, None, _dedupe(diags))
-    except RecursionError:
-        return ParseResult(path, text, None,
-                           [_diag("P003", "the file nests too deeply", Span(path, 1, 1))])
-    return ParseResult(path, text, to_syntax(tree, path, comments), [])
+    tabs = _tab_warnings(_parser().options.postlex.tabs, path)
+    return ParseResult(path, text, to_syntax(tree, path, comments), tabs)
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:

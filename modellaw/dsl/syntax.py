@@ -109,10 +109,11 @@ class _ToSyntax(Transformer):
         return children[0]
 
     def block(self, children: list) -> Decl:
+        # `IDENT? title?` leaves no placeholders, so sort the head out by type.
         kind_tok = children[0]
-        ident = children[1]
-        title_val: Value | None = children[2]
-        items = [c for c in children[3:] if isinstance(c, Attr | ElementSyntax)]
+        ident = next((c for c in children[1:3] if isinstance(c, Token)), None)
+        title_val = next((c for c in children[1:3] if isinstance(c, Value)), None)
+        items = [c for c in children[1:] if isinstance(c, Attr | ElementSyntax)]
         end_line = kind_tok.line
         for it in items:
             end_line = max(end_line, it.line)
@@ -207,6 +208,9 @@ class _ToSyntax(Transformer):
 
     def concept_block(self, children: list) -> tuple[str, list[list[ConceptSyntax]]]:
         return ("block", [c for c in children if isinstance(c, list)])
+
+    def empty_body(self, children: list) -> tuple[str, list[list[ConceptSyntax]]]:
+        return ("block", [])
 
     def for_reqs(self, children: list) -> tuple[str, list[str]]:
         return ("for", [str(c) for c in children])
