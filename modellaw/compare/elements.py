@@ -14,8 +14,7 @@ from modellaw.nlp.numbers import find_ages, find_durations, find_penalties
 from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
 
-_NEGATIVE_PHRASE = re.compile(r"\b(not|no|nothing|never|irrespective|whether|immaterial|"
-                              r"irrelevant|without|notwithstanding)\b", re.I)
+_NEGATIVE_PHRASE = re.compile(r"\b(not|no|nothing|never|neither|nor)\b", re.I)
 _AGGRAVATING = re.compile(r"aggravat", re.I)
 # Words that show an age threshold is about children.
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
