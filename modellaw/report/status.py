@@ -1,0 +1,43 @@
+"""How a verdict is named and coloured, the same way in every report format."""
+
+from __future__ import annotations
+
+from modellaw.compare.findings import STATUSES
+
+LABEL = {"met": "Met", "partial": "Partial", "unmet": "Unmet"}
+# Colour is never the only carrier: every use also prints LABEL or SYMBOL.
+COLOUR = {"met": "#1a7f37", "partial": "#b7791f", "unmet": "#c62828"}
+# Light fills for table cells and heat maps, dark enough text on top.
+FILL = {"met": "#cdebd3", "partial": "#fbe3b0", "unmet": "#f6c6c6"}
+# One-letter marks for cells too small for a word.
+SYMBOL = {"met": "M", "partial": "P", "unmet": "U"}
+# Text bar glyphs for plain-text figures.
+BAR_GLYPH = {"met": "█", "partial": "▒", "unmet": "░"}
+NOT_ASSESSED = "n/a"
+
+STRENGTH_ORDER = ("mandatory", "qualified", "consider", "endeavour", "recommended")
+
+
+def label(status: str | None) -> str:
+    return LABEL.get(status or "", NOT_ASSESSED)
+
+
+def strength_rank(strength: str) -> int:
+    """Mandatory first, then weaker obligations; unknown strengths last."""
+    try:
+        return STRENGTH_ORDER.index(strength)
+    except ValueError:
+        return len(STRENGTH_ORDER)
+
+
+def status_rank(status: str) -> int:
+    """Worst first is how advisers read a list: unmet, partial, met."""
+    return {"unmet": 0, "partial": 1, "met": 2}.get(status, 3)
+
+
+def tally(statuses: list[str]) -> dict[str, int]:
+    counts = {s: 0 for s in STATUSES}
+    for s in statuses:
+        if s in counts:
+            counts[s] += 1
+    return counts
