@@ -136,3 +136,7 @@ main.add_command(review)
 from modellaw.commands.render import render  # noqa: E402
 
 main.add_command(render)
+
+from modellaw.commands.matrix import matrix  # noqa: E402
+
+main.add_command(matrix)
