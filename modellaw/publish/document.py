@@ -170,32 +170,54 @@ def link_refs(text: str, numbers: dict[str, int]) -> Inline:
 
 
 def split_blocks(text: str, numbers: dict[str, int]) -> list[Block]:
-    """Model text -> paragraphs and subsections, nesting taken from the marker indentation.
+    """Model text -> paragraphs and subsections, nested as the indentation nests them.
 
-    Wrapped lines are joined; a blank line ends a paragraph.
+    Wrapped lines are joined. A blank line ends a paragraph; so does a line that comes
+    back to (or left of) the indentation its paragraph opened at, as in a hanging-indent
+    list of definitions. Words after a list that close the sentence above it keep the
+    list's depth, as drafters write them.
     """
     lines = text.replace("\r\n", "\n").split("\n")
 
     def indent(s: str) -> int:
         return len(s) - len(s.lstrip(" "))
 
-    marker_indents = sorted({indent(ln) for ln in lines if _MARKER.match(ln.lstrip())})
     raw: list[list] = []  # [level, label, text]
+    stack: list[int] = []  # opener indents of the blocks that enclose the next line
+    opener = cont = -1  # current block: indent of its first line, of its wrapped lines
+    prev = ""
     current: list | None = None
+
+    def open_block(ind: int, label: str | None, body: str) -> list:
+        while stack and stack[-1] >= ind:
+            stack.pop()
+        block = [len(stack), label, body]
+        stack.append(ind)
+        raw.append(block)
+        return block
+
     for ln in lines:
         if not ln.strip():
             current = None
+            prev = ""
             continue
+        ind = indent(ln)
         body = " ".join(ln.split())
         m = _MARKER.match(body)
+        hanging = ind > opener and (cont < 0 or ind >= cont)
+        # Prose may wrap flush with its first line; a subsection's wrapped lines hang.
+        flush = (ind == opener and cont in (-1, opener) and current is not None
+                 and current[1] is None and not prev.endswith((":", ";", "; or", "; and")))
         if m:
-            current = [marker_indents.index(indent(ln)), m.group(0).strip(), body[m.end():]]
-            raw.append(current)
-        elif current is None:
-            current = [0, None, body]
-            raw.append(current)
-        else:
+            current = open_block(ind, m.group(0).strip(), body[m.end():])
+            opener, cont = ind, -1
+        elif current is not None and (hanging or flush):
             current[2] += " " + body
+            cont = ind if cont < 0 else cont
+        else:
+            current = open_block(ind, None, body)
+            opener, cont = ind, -1
+        prev = body
     return [Block(lv, label, link_refs(t, numbers)) for lv, label, t in raw]
 
 

@@ -32,6 +32,15 @@ def test_link_refs(text, expected):
     ("Intro:\n(a) x;\n(b) y.\n", [(0, None, "Intro:"), (0, "(a)", "x;"), (0, "(b)", "y.")]),
     ("One paragraph\nwrapped.\n\nAnother.\n",
      [(0, None, "One paragraph wrapped."), (0, None, "Another.")]),
+    ("(1) A person who\n    (a) makes; or\n    (b) uses,\n    commits an offence.\n(2) Next.\n",
+     [(0, "(1)", "A person who"), (1, "(a)", "makes; or"), (1, "(b)", "uses,"),
+      (1, None, "commits an offence."), (0, "(2)", "Next.")]),
+    ('In this Law:\n"a" means x\n    wrapped;\n"b" means:\n    (a) one;\n    (b) two;\n'
+     '"c" means z.\n',
+     [(0, None, "In this Law:"), (0, None, '"a" means x wrapped;'), (0, None, '"b" means:'),
+      (1, "(a)", "one;"), (1, "(b)", "two;"), (0, None, '"c" means z.')]),
+    ("Flush prose that\nwraps at the margin.\n\nSecond paragraph.\n",
+     [(0, None, "Flush prose that wraps at the margin."), (0, None, "Second paragraph.")]),
     ("", []),
 ])
 def test_split_blocks(text, expected):
