@@ -6,7 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -125,6 +125,7 @@ def test_markdown_anchors_and_links_resolve(markdown, expected_outline):
 _md = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+@settings(deadline=None, max_examples=200)
 @given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x24F), max_size=60))
 def test_escaped_text_prints_literally(text):
     text = " ".join(text.split())
