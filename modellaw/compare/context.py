@@ -24,6 +24,8 @@ class StatuteView:
     repealed: list[tuple[int, int]] = field(default_factory=list)
     parent: dict[int, Unit] = field(default_factory=dict)
     _find_cache: dict[tuple[str, bool], list[TermMatch]] = field(default_factory=dict)
+    _section_ids: set[int] | None = None
+    _cue_cache: dict[tuple[int, int], list] = field(default_factory=dict)
 
     @classmethod
     def build(cls, statute: Statute, index: TermIndex | None = None) -> StatuteView:
@@ -59,7 +61,9 @@ class StatuteView:
 
     def section_at(self, offset: int) -> Unit | None:
         u = self.unit_at(offset)
-        while u is not None and u not in self.sections:
+        if self._section_ids is None:
+            self._section_ids = {id(s) for s in self.sections}
+        while u is not None and id(u) not in self._section_ids:
             u = self.parent.get(id(u))
         return u
 

@@ -34,11 +34,20 @@ def _evidence(view: StatuteView, m: TermMatch, el: Element) -> Evidence:
     return Evidence(view.label_at(m.start), quote, s, e, el.id)
 
 
+def _cues(view: StatuteView, m: TermMatch) -> list:
+    key = (m.start, m.end)
+    got = view._cue_cache.get(key)
+    if got is None:
+        sentence = view.index.sentence_of(m.start)
+        got = cues_for(view.statute.text, m.start, m.end, sentence)
+        view._cue_cache[key] = got
+    return got
+
+
 def _negated(view: StatuteView, m: TermMatch) -> bool:
     if _NEGATIVE_PHRASE.search(m.phrase):
         return False  # the phrase states the negative form itself ("shall not be a defence")
-    sentence = view.index.sentence_of(m.start)
-    for cue in cues_for(view.statute.text, m.start, m.end, sentence):
+    for cue in _cues(view, m):
         if (cue.kind == "negation" and not cue.idiom and cue.scope == "clause"
                 and cue.end <= m.start and m.start - cue.end < 60):
             return True
@@ -47,8 +56,7 @@ def _negated(view: StatuteView, m: TermMatch) -> bool:
 
 def _weakened(view: StatuteView, m: TermMatch) -> str | None:
     """Discretion or a proviso in the same sentence that narrows a clause."""
-    sentence = view.index.sentence_of(m.start)
-    for cue in cues_for(view.statute.text, m.start, m.end, sentence):
+    for cue in _cues(view, m):
         if cue.kind == "discretion" and cue.scope == "clause":
             return f"written as a discretion ('{cue.text}')"
         if cue.kind in ("exception", "proviso") and cue.scope == "clause" and cue.start > m.start:
@@ -56,14 +64,22 @@ def _weakened(view: StatuteView, m: TermMatch) -> str | None:
     return None
 
 
-def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView) -> TermMatch:
-    """Prefer a match inside the provision's candidate sections, then the strongest."""
+def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView,
+          home: set[int] = frozenset()) -> TermMatch | None:  # type: ignore[assignment]
+    """The first match that is not negated, preferring the element's home sections (where
+    most of its concepts meet), then the provision's candidate sections, then the
+    strongest. Negation is checked lazily: it is the costly part."""
 
     def key(m: TermMatch) -> tuple[int, float, int]:
         sec = view.section_at(m.start)
-        return (0 if sec is not None and id(sec) in preferred else 1, -m.score, m.start)
+        sid = id(sec) if sec is not None else -1
+        rank = 0 if sid in home else 1 if sid in preferred else 2
+        return (rank, -m.score, m.start)
 
-    return min(matches, key=key)
+    for m in sorted(matches, key=key):
+        if not _negated(view, m):
+            return m
+    return None
 
 
 def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> ElementResult:
@@ -71,13 +87,16 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
     missing: list[str] = []
     evidence: list[Evidence] = []
     notes: list[str] = []
+    all_hits = []
     for c in el.concepts:
-        hits = [m for m in concept_matches(view, c, near=el.kind == "clause")
-                if not _negated(view, m)]
+        hits = concept_matches(view, c, near=el.kind == "clause")
         if el.kind == "absence":
             hits = [m for m in hits if not _AGGRAVATING.search(_heading_context(view, m))]
-        if hits:
-            best = _best(hits, preferred, view)
+        all_hits.append(hits)
+    home = _home_sections(view, all_hits)
+    for c, hits in zip(el.concepts, all_hits, strict=True):
+        best = _best(hits, preferred, view, home) if hits else None
+        if best is not None:
             found.append(c.name)
             evidence.append(_evidence(view, best, el))
             if el.kind == "clause":
@@ -114,6 +133,18 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
         miss_words.extend(notes)
     return ElementResult(el.id, el.name, el.kind, el.required, status, found, miss_words,
                          evidence, "; ".join(notes) or None)
+
+
+def _home_sections(view: StatuteView, all_hits: list[list[TermMatch]]) -> set[int]:
+    """Sections holding the most distinct concepts of one element."""
+    count: dict[int, int] = {}
+    for hits in all_hits:
+        for sid in {id(view.section_at(m.start)) for m in hits}:
+            count[sid] = count.get(sid, 0) + 1
+    if not count:
+        return set()
+    top = max(count.values())
+    return {sid for sid, n in count.items() if n == top}
 
 
 def _heading_context(view: StatuteView, m: TermMatch) -> str:
