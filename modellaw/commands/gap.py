@@ -28,15 +28,18 @@ FORMATS = ("json", "md", "html", "docx")
               help="Review file (default: <statute>.review.json beside the statute).")
 @click.option("--title", help="Override the statute title (one statute only).")
 @click.option("--country", help="Override the country (one statute only).")
+@click.option("--spacy-model", help="An installed trained spaCy pipeline to use instead of the "
+              "built-in lookup lemmatizer (nothing is downloaded).")
 @click.option("--fail-on", type=click.Choice(["never", "unmet", "partial"]), default="never",
               show_default=True,
               help="Exit 1 when a mandatory requirement is unmet (or not fully met).")
 def gap(statutes: tuple[Path, ...], instruments: tuple[str, ...], formats: tuple[str, ...],
         out_dir: Path | None, provisions: tuple[Path, ...], review: Path | None,
-        title: str | None, country: str | None, fail_on: str) -> None:
+        title: str | None, country: str | None, spacy_model: str | None, fail_on: str) -> None:
     """Gap analysis: for every provision and requirement, met / partial / unmet with evidence."""
     from modellaw.compare.engine import analyse
     from modellaw.compare.review import ReviewError
+    from modellaw.nlp.pipeline import NlpError, get_nlp
     from modellaw.report.progress import Progress
     from modellaw.statutes import StatuteReadError, read_statute
 
@@ -45,6 +48,11 @@ def gap(statutes: tuple[Path, ...], instruments: tuple[str, ...], formats: tuple
         raise click.UsageError("no statute files found in the paths given")
     if (title or country or review) and len(files) > 1:
         raise click.UsageError("--title, --country and --review apply to one statute at a time")
+    if spacy_model:
+        try:
+            get_nlp(model=spacy_model)
+        except NlpError as e:
+            raise click.UsageError(str(e)) from e
     model = load_model_or_exit(provisions)
     unknown = [i for i in instruments if i not in model.instruments]
     if unknown:
@@ -58,7 +66,7 @@ def gap(statutes: tuple[Path, ...], instruments: tuple[str, ...], formats: tuple
             try:
                 st = read_statute(f, overrides)
                 results.append(analyse(model, st, instruments=list(instruments) or None,
-                                       review_path=review))
+                                       review_path=review, spacy_model=spacy_model))
             except (StatuteReadError, ReviewError) as e:
                 click.echo(f"error: {e}", err=True)
                 failed += 1

@@ -51,8 +51,15 @@ def _serves(model: ModelLaw, el: Element, rid: str) -> bool:
 
 def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None = None,
             review_path: Path | None = None, view: StatuteView | None = None,
-            today: str | None = None) -> GapResult:
-    view = view or StatuteView.build(statute)
+            today: str | None = None, spacy_model: str | None = None) -> GapResult:
+    if view is None:
+        index = None
+        if spacy_model:
+            from modellaw.nlp.pipeline import get_nlp
+            from modellaw.nlp.terms import TermIndex
+
+            index = TermIndex(statute.text, get_nlp(model=spacy_model))
+        view = StatuteView.build(statute, index)
     by_provision: dict[str, list[tuple[Element, ElementResult]]] = {}
     provisions: list[ProvisionFinding] = []
     for p in model.ordered_provisions():
