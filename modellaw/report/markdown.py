@@ -288,3 +288,4 @@ def render_markdown(result: GapResult, model: ModelLaw | None) -> str:
     """The gap report for one statute as Markdown."""
     return build_markdown(result, model, Marks())
 
+

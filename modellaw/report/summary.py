@@ -49,6 +49,9 @@ def summarise(result: GapResult, model: ModelLaw | None) -> list[InstrumentSumma
     for r in result.requirements:  # instruments the result forgot to list still show
         if r.instrument not in order:
             order.append(r.instrument)
+    if model is not None:  # the model's order puts the core treaty first
+        rank = {iid: i for i, iid in enumerate(model.instruments)}
+        order.sort(key=lambda iid: rank.get(iid, len(rank)))
     out: list[InstrumentSummary] = []
     for iid in order:
         reqs = [r for r in result.requirements if r.instrument == iid]
