@@ -17,6 +17,11 @@ def status_of(results: list[ElementResult]) -> str:
     required = [r for r in results if r.required] or results
     if not required:
         return "unmet"
+    positive = [r for r in required if r.kind != "absence"]
+    if positive and all(r.status == "unmet" for r in positive):
+        # Silence is not compliance: an absence counts only once the statute addresses
+        # the subject at all.
+        return "unmet"
     statuses = {r.status for r in required}
     if statuses == {"met"}:
         return "met"

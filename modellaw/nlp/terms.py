@@ -351,14 +351,17 @@ class TermIndex:
         return out
 
     def near(
-        self, phrase: str, *, window: int = NEAR_WINDOW, fuzzy: bool = True
+        self, phrase: str, *, window: int | None = None, fuzzy: bool = True
     ) -> list[TermMatch]:
         """Places where every content word of `phrase` occurs, in any order, within `window`
         words of each other in one sentence: how a clause is stated when the drafter's
-        wording is split up ("consent of a trafficked person is immaterial")."""
+        wording is split up ("consent of a trafficked person is immaterial"). The default
+        window grows with the phrase: a long clause has room for more inserted words."""
         words = [w for w in self._phrase(phrase) if not w.function]
         if len(words) < 2:
             return self.find(phrase, fuzzy=fuzzy)
+        if window is None:
+            window = max(NEAR_WINDOW, 2 * len(words))
         sets = [self._positions(w, fuzzy) for w in words]
         order = sorted(range(len(words)), key=lambda i: len(sets[i]))
         anchor = sets[order[0]]
