@@ -18,7 +18,7 @@ from docx.shared import Pt, RGBColor
 from modellaw.compare.findings import Finding, GapResult, ProvisionFinding
 from modellaw.dsl.model import ModelLaw
 from modellaw.report.markdown import provisions_by_part, text_bar
-from modellaw.report.status import COLOUR, FILL, label, strength_rank
+from modellaw.report.status import COLOUR, FILL, label, override_sentence, strength_rank
 from modellaw.report.summary import headline, instrument_name, summarise
 
 # XML 1.0 forbids most control characters; statute text scraped from PDFs may hold them.
@@ -88,12 +88,11 @@ def _override(doc, f: Finding) -> None:
     if o is None:
         return
     par = doc.add_paragraph()
-    par.add_run("Reviewer override: ").bold = True
+    par.add_run("Reviewer decision: ").bold = True
     who = ", ".join(x for x in (o.reviewer, o.date) if x)
-    par.add_run(_clean(f"({who}) " if who else "") + "a reviewer set this verdict to ")
-    _status_run(par, o.status)
-    if o.original_status:
-        par.add_run(f"; the tool had found {label(o.original_status)}.")
+    decision = o.decision
+    par.add_run(_clean((f"({who}) " if who else "")
+                       + override_sentence(decision, o.status, o.original_status)))
     if o.comment.strip():
         c = doc.add_paragraph()
         c.add_run("Reviewer's comment: ").italic = True
@@ -195,6 +194,13 @@ def render_docx(result: GapResult, model: ModelLaw | None) -> bytes:
                      "Evidence", "Missing"], req_rows, status_col=3)
     else:
         doc.add_paragraph("No requirements were assessed.")
+    reviewed = [r for r in result.requirements if r.override is not None]
+    if reviewed:
+        doc.add_heading("Reviewer decisions", level=2)
+        doc.add_paragraph("These verdicts come from a reviewer, not from the tool.")
+        for r in reviewed:
+            doc.add_heading(_clean(f"{r.id} {r.title}".strip()), level=3)
+            _override(doc, r)
 
     doc.add_heading("Provenance", level=1)
     prov = [

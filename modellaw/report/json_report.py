@@ -21,8 +21,9 @@ def _override(o: Override | None) -> dict | None:
     if o is None:
         return None
     return {
-        "status": o.status, "comment": o.comment, "reviewer": o.reviewer, "date": o.date,
-        "original_status": o.original_status, "stale": o.stale,
+        "status": o.status, "decision": o.decision, "comment": o.comment,
+        "reviewer": o.reviewer, "date": o.date, "original_status": o.original_status,
+        "stale": o.stale,
     }
 
 

@@ -19,7 +19,7 @@ from modellaw.compare.findings import (
     RequirementFinding,
 )
 from modellaw.dsl.model import ModelLaw
-from modellaw.report.status import BAR_GLYPH, label, strength_rank
+from modellaw.report.status import BAR_GLYPH, label, override_sentence, strength_rank
 from modellaw.report.summary import InstrumentSummary, headline, instrument_name, summarise
 
 _PUNCT = re.compile(r"([\\`*_\[\]<>|~#&])")
@@ -92,10 +92,9 @@ def _override(f: Finding, marks: Marks) -> list[str]:
         return []
     who = ", ".join(x for x in (o.reviewer, o.date) if x)
     who_txt = f" ({escape_md(who)})" if who else ""
-    out = [
-        f"**Reviewer override**{who_txt}: a reviewer set this verdict to {marks.status(o.status)}"
-        + (f"; the tool had found {label(o.original_status)}." if o.original_status else ".")
-    ]
+    decision = o.decision
+    out = [f"**Reviewer decision**{who_txt}: "
+           + escape_md(override_sentence(decision, o.status, o.original_status))]
     if o.comment.strip():
         out.append(f"*Reviewer's comment:* “{escape_md(o.comment.strip())}”")
     if o.stale:
@@ -112,7 +111,10 @@ def _element_line(e: ElementResult) -> str:
     if e.found:
         bits.append(f"found {escape_md(', '.join(e.found))}")
     if e.missing:
-        bits.append(f"missing {escape_md('; '.join(e.missing))}")
+        # Comparator messages often repeat the element's name; say it once.
+        prefix = e.name.replace("_", " ") + ": "
+        gaps = [m[len(prefix):] if m.startswith(prefix) else m for m in e.missing]
+        bits.append(f"missing: {escape_md('; '.join(gaps))}")
     if e.note:
         bits.append(escape_md(e.note))
     units = sorted({ev.unit for ev in e.evidence})
@@ -264,6 +266,14 @@ def build_markdown(result: GapResult, model: ModelLaw | None, marks: Marks) -> s
         out += [_requirement_row(r, model, marks) for r in reqs]
     else:
         out.append("No requirements were assessed.")
+    reviewed = [r for r in result.requirements if r.override is not None]
+    if reviewed:
+        out += ["", "### Reviewer decisions", "",
+                "These verdicts come from a reviewer, not from the tool.", ""]
+        for r in reviewed:
+            out += [f"#### `{r.id}` {escape_md(r.title)}", ""]
+            for line in _override(r, marks):
+                out += [line, ""]
     out += ["", "## Provenance", "", "| Item | Value |", "|---|---|"]
     inst_names = ", ".join(instrument_name(model, i) for i in result.instruments) or "none"
     rows = [

@@ -41,3 +41,14 @@ def tally(statuses: list[str]) -> dict[str, int]:
         if s in counts:
             counts[s] += 1
     return counts
+
+
+def override_sentence(decision: str, status: str, original: str) -> str:
+    """What the reviewer did, in words; plain text (callers escape it for their format)."""
+    if decision == "confirm":
+        return f"a reviewer confirmed the verdict {label(status)}."
+    if decision == "reject":
+        return (f"a reviewer rejected the tool's verdict {label(original or status)}; "
+                "it needs a fresh look.")
+    tail = f"; the tool had found {label(original)}." if original and original != status else "."
+    return f"a reviewer set this verdict to {label(status)}{tail}"

@@ -51,7 +51,8 @@ def test_json_extras(kestrel):
     data = gap_json(kestrel)
     principles = next(p for p in data["provisions"] if p["id"] == "general.principles")
     assert principles["override"] == {
-        "status": "partial", "comment": "Section 2(2) does not cover refugees.",
+        "status": "partial", "decision": "change",
+        "comment": "Section 2(2) does not cover refugees.",
         "reviewer": "A. Adviser", "date": "2024-05-01", "original_status": "unmet",
         "stale": False}
     terms = next(p for p in data["provisions"] if p["id"] == "definitions.terms")
@@ -83,7 +84,7 @@ def test_markdown_structure(kestrel, model):
 
 def test_markdown_summary_counts(kestrel, model):
     md = render_markdown(kestrel, model)
-    assert "Of 8 requirements assessed, 4 are met, 2 partly met and 2 unmet." in md
+    assert "Of 8 requirements assessed, 4 are met, 3 partly met and 1 unmet." in md
     row = next(ln for ln in md.splitlines() if ln.startswith("| **Smuggling Protocol**"))
     assert "| mandatory | 0 | 0 | 1 |" in row
     assert "`░░░░░░░░░░░░░░░░░░░░`" in row
@@ -108,9 +109,15 @@ def test_markdown_gap_content(kestrel, model):
 def test_markdown_override_and_review_marked(kestrel, model):
     md = render_markdown(kestrel, model)
     principles = md.split("provision `general.principles`")[1].split("#### Section")[0]
-    assert "**Reviewer override** (A. Adviser, 2024-05-01)" in principles
-    assert "the tool had found Unmet" in principles
+    assert "**Reviewer decision** (A. Adviser, 2024-05-01)" in principles
+    assert "a reviewer set this verdict to Partial; the tool had found Unmet." in principles
     assert "*Reviewer's comment:*" in principles
+    decisions = md.split("### Reviewer decisions")[1]
+    assert "#### `tip.14`" in decisions
+    assert "Section 2\\(2\\) reaches part of this." in decisions or \
+        "Section 2(2) reaches part of this." in decisions
+    table_row = next(ln for ln in md.splitlines() if ln.startswith("| `tip.14`"))
+    assert "**Partial** (reviewer)" in table_row
     terms = md.split("provision `definitions.terms`")[1].split("#### Section")[0]
     assert "**Needs review:**" in terms
 
@@ -211,6 +218,7 @@ def test_docx_headings_tables_quotes(kestrel, model):
     assert h1 == ["Summary", "Provisions of the model law", "Requirements", "Provenance"]
     assert ("Heading 2", "Part: General provisions and definitions") in heads
     assert ("Heading 3", "Section 2: Scope — Partial") in heads
+    assert ("Heading 2", "Reviewer decisions") in heads
     assert heads[0][0] == "Title" and "Prevention of Trafficking in Persons Act" in heads[0][1]
     quotes = [p.text for p in doc.paragraphs if p.style.name == "Quote"]
     for p in kestrel.provisions:
