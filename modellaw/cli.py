@@ -30,6 +30,14 @@ def main() -> None:
     """Write model anti-trafficking law and measure national statutes against it."""
 
 
+def _missing_paths(paths: list[Path]) -> list[Diagnostic]:
+    from modellaw.diagnostics import Span
+
+    return [Diagnostic("P005", Severity.ERROR, "no such file or folder", Span.whole_file(str(p)),
+                       help="give .mlaw files or folders that hold them")
+            for p in paths if not p.exists()]
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -37,15 +45,28 @@ def main() -> None:
 @click.option("--no-lint", is_flag=True, help="Only syntax and semantic checks.")
 @click.option("--strict", is_flag=True, help="Treat warnings as findings (exit 1).")
 def check(paths: tuple[Path, ...], fmt: str, no_lint: bool, strict: bool) -> None:
-    """Check DSL files (default: provisions/) for errors and drafting problems."""
+    """Check DSL files (default: provisions/) for errors and drafting problems.
+
+    Exit status: 0 clean, 1 errors found (or warnings with --strict), 2 bad paths.
+    """
     from modellaw.dsl.loader import load_model
 
-    result = load_model(list(paths) or [DEFAULT_PROVISIONS], lint=not no_lint)
-    _emit_diagnostics(result.diagnostics, result.sources, fmt)
+    given = list(paths) or [Path(DEFAULT_PROVISIONS)]
+    missing = _missing_paths(given)
+    if missing:
+        _emit_diagnostics(missing, SourceCache(), fmt)
+        sys.exit(2)
+    result = load_model(given, lint=not no_lint)
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
-    if fmt == "text":
-        m = result.model
+    m = result.model
+    if fmt == "json":
+        click.echo(render_json(result.diagnostics, summary={
+            "files": len(result.parsed), "provisions": len(m.provisions),
+            "requirements": len(m.requirements), "errors": len(errors),
+            "warnings": len(warnings)}))
+    else:
+        _emit_diagnostics(result.diagnostics, result.sources, fmt)
         click.echo(f"{len(result.parsed)} file(s), {len(m.provisions)} provision(s), "
                    f"{len(m.requirements)} requirement(s): {len(errors)} error(s), "
                    f"{len(warnings)} warning(s)", err=True)
@@ -58,18 +79,33 @@ def check(paths: tuple[Path, ...], fmt: str, no_lint: bool, strict: bool) -> Non
               help="Write nothing; exit 1 if a file would change.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print what would change; write nothing.")
 def fmt(paths: tuple[Path, ...], check_only: bool, show_diff: bool) -> None:
-    """Rewrite DSL files (default: provisions/) in the one canonical layout."""
+    """Rewrite DSL files (default: provisions/) in the one canonical layout.
+
+    A file is only written when its formatted form parses to the same model and formats
+    to itself again. Line endings (LF or CRLF) are kept. Exit status: 0 nothing to do or
+    all written, 1 files would change (--check/--diff) or could not be formatted, 2 bad
+    paths.
+    """
     from modellaw.dsl.fmt import FormatError, format_text
     from modellaw.dsl.loader import expand
     from modellaw.dsl.parser import decode_source
     from modellaw.util.files import write_atomic
 
-    files, diags = expand(list(paths) or [Path(DEFAULT_PROVISIONS)])
-    for d in diags:
-        click.echo(render_text([d]), err=True)
+    given = list(paths) or [Path(DEFAULT_PROVISIONS)]
+    missing = _missing_paths(given)
+    if missing:
+        click.echo(render_text(missing), err=True)
+        sys.exit(2)
+    files, _ = expand(given)
     changed = failed = 0
     for f in files:
-        text, problems = decode_source(f.read_bytes(), str(f))
+        try:
+            data = f.read_bytes()
+        except OSError as e:
+            click.echo(f"{f}: cannot read: {e.strerror or type(e).__name__}", err=True)
+            failed += 1
+            continue
+        text, problems = decode_source(data, str(f))
         if text is None:
             click.echo(render_text(problems), err=True)
             failed += 1
@@ -80,7 +116,11 @@ def fmt(paths: tuple[Path, ...], check_only: bool, show_diff: bool) -> None:
             click.echo(f"{f}: cannot format: {e}", err=True)
             failed += 1
             continue
-        if out == text:
+        # Keep the file's own line endings, as black does: judged by its first line.
+        first = data.split(b"\n", 1)[0]
+        newline = "\r\n" if first.endswith(b"\r") else "\n"
+        new_data = out.replace("\n", newline).encode("utf-8")
+        if new_data == data:
             continue
         changed += 1
         if show_diff:
@@ -90,7 +130,7 @@ def fmt(paths: tuple[Path, ...], check_only: bool, show_diff: bool) -> None:
         if check_only or show_diff:
             click.echo(f"would reformat {f}", err=True)
         else:
-            write_atomic(f, out)
+            write_atomic(f, new_data)
             click.echo(f"reformatted {f}", err=True)
     verb = "would be reformatted" if (check_only or show_diff) else "reformatted"
     click.echo(f"{len(files)} file(s), {changed} {verb}, {failed} failed", err=True)

@@ -105,17 +105,27 @@ def render_text(diags: Iterable[Diagnostic], sources: SourceCache | None = None)
 
 
 def to_json(diags: Iterable[Diagnostic]) -> list[dict]:
+    """Plain dicts for editors: flat path/line/col/end_line/end_col (1-based, always set;
+    a span without an end covers one character) plus the nested span and labels."""
     rows = []
     for d in diags:
         row = asdict(d)
         row["severity"] = d.severity.value
+        s = d.span
+        end_line = s.end_line or s.line
+        end_col = s.end_col if s.end_col and s.end_line else s.col + 1
+        row.update(path=s.path, line=s.line, col=s.col, end_line=end_line, end_col=end_col)
+        row["labels"] = [lab | {"path": lab["span"]["path"], "line": lab["span"]["line"],
+                                "col": lab["span"]["col"]} for lab in row["labels"]]
         rows.append(row)
     return rows
 
 
-def render_json(diags: Iterable[Diagnostic]) -> str:
-    return json.dumps({"schema": "modellaw.diagnostics/1", "diagnostics": to_json(diags)},
-                      indent=2, ensure_ascii=False)
+def render_json(diags: Iterable[Diagnostic], summary: dict | None = None) -> str:
+    doc: dict = {"schema": "modellaw.diagnostics/1", "diagnostics": to_json(diags)}
+    if summary is not None:
+        doc["summary"] = summary
+    return json.dumps(doc, indent=2, ensure_ascii=False)
 
 
 def summary_line(diags: list[Diagnostic]) -> str:

@@ -28,7 +28,7 @@ class _Unit:
     end: int
     indent: int
     blank_before: bool = False
-    comments_before: list[str] = field(default_factory=list)
+    comments_before: list[tuple[int, str]] = field(default_factory=list)  # (line, text)
 
 
 def _concept_text(c: ConceptSyntax) -> str:
@@ -82,7 +82,7 @@ def _attr_units(a: Attr) -> _Unit:
     return _Unit([f"  {a.key}:", *_wrap_items(items, 4)], a.line, end, 2, blank)
 
 
-def _element_units(e: ElementSyntax, first: bool) -> list[_Unit]:
+def _element_units(e: ElementSyntax, first: bool, comment_lines: set[int]) -> list[_Unit]:
     head = f"  {e.verb} {e.mode} {e.name}"
     if e.requirements:
         head += " for " + ", ".join(e.requirements)
@@ -96,7 +96,9 @@ def _element_units(e: ElementSyntax, first: bool) -> list[_Unit]:
     concepts = [_concept_text(c) for c in e.concepts]
     last = max([e.line] + [c.line for c in e.concepts])
     inline = f"{head}: " + ", ".join(concepts)
-    if len(inline) <= WIDTH and "\n" not in inline:
+    # A comment between the concept rows keeps the block layout, so it stays among them.
+    commented = any(e.line < ln <= last for ln in comment_lines)
+    if len(inline) <= WIDTH and "\n" not in inline and not commented:
         return [_Unit([inline], e.line, last, 2, first)]
     units = [_Unit([f"{head}:"], e.line, e.line, 2, first)]
     for i, c in enumerate(e.concepts):
@@ -105,7 +107,7 @@ def _element_units(e: ElementSyntax, first: bool) -> list[_Unit]:
     return units
 
 
-def _decl_units(d: Decl) -> list[_Unit]:
+def _decl_units(d: Decl, comment_lines: set[int]) -> list[_Unit]:
     if d.kind == "include":
         return [_Unit([f"include {d.raw_title}"], d.line, d.line, 0)]
     head = d.kind
@@ -119,7 +121,7 @@ def _decl_units(d: Decl) -> list[_Unit]:
         if isinstance(it, Attr):
             units.append(_attr_units(it))
         else:
-            units.extend(_element_units(it, not seen_element))
+            units.extend(_element_units(it, not seen_element, comment_lines))
             seen_element = True
     return units
 
@@ -131,45 +133,67 @@ def _is_trailing(src_lines: list[str], line: int, col: int) -> bool:
 def format_syntax(fs: FileSyntax, source: str) -> str:
     units: list[_Unit] = []
     prev_kind = None
+    comment_lines = {line for line, _, _ in fs.comments}
     for d in fs.decls:
-        du = _decl_units(d)
+        du = _decl_units(d, comment_lines)
         if units and not (d.kind == "include" and prev_kind == "include"):
             du[0].blank_before = True
         prev_kind = d.kind
         units.extend(du)
     src_lines = source.split("\n")
-    trailing: dict[int, list[str]] = {}
-    tail: list[str] = []
+    trailing: dict[int, list[tuple[int, str]]] = {}
+    tail: list[tuple[int, str]] = []
     for line, col, text in fs.comments:
         text = text.rstrip()
         if _is_trailing(src_lines, line, col):
             owner = max((i for i, u in enumerate(units) if u.start <= line), default=0)
-            trailing.setdefault(owner, []).append(text)
+            trailing.setdefault(owner, []).append((line, text))
         else:
             target = next((u for u in units if u.start > line), None)
             if target is None:
-                tail.append(text)
+                tail.append((line, text))
             else:
-                target.comments_before.append(text)
+                target.comments_before.append((line, text))
     for i, texts in trailing.items():
         if not units:
             tail.extend(texts)
             continue
         u = units[i]
         if len(texts) == 1 and "\n" not in u.lines[-1]:
-            u.lines[-1] = f"{u.lines[-1]}  {texts[0]}"
+            u.lines[-1] = f"{u.lines[-1]}  {texts[0][1]}"
         else:
             u.comments_before.extend(texts)
+    def blank_between(a: int, b: int) -> bool:
+        return any(not src_lines[i - 1].strip() for i in range(a + 1, min(b, len(src_lines) + 1)))
+
     out: list[str] = []
+
+    def comment_group(group: list[tuple[int, str]], indent: int, prev_end: int,
+                      next_line: int) -> None:
+        # Comments keep one blank line where the drafter left one (a file header stays
+        # apart from the first declaration's own comment).
+        prev = prev_end
+        for line, text in group:
+            if blank_between(prev, line) and out and out[-1]:
+                out.append("")
+            out.append(" " * indent + text)
+            prev = line
+        if group and blank_between(prev, next_line):
+            out.append("")
+
+    prev_end = 0
     for u in units:
-        if u.blank_before and out:
+        if u.blank_before and out and out[-1]:
             out.append("")
-        out.extend(" " * u.indent + c for c in u.comments_before)
+        comment_group(u.comments_before, u.indent, prev_end, u.start)
         out.extend(u.lines)
+        prev_end = max(prev_end, u.end)
     if tail:
-        if out:
+        if out and out[-1]:
             out.append("")
-        out.extend(tail)
+        comment_group(tail, 0, prev_end, len(src_lines) + 1)
+    while out and not out[-1]:
+        out.pop()
     return "\n".join(out) + "\n" if out else ""
 
 
