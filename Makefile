@@ -14,9 +14,14 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/modellaw check provisions/
-	$(BIN)/modellaw coverage
+	$(BIN)/modellaw fmt --check provisions/
+	$(BIN)/modellaw coverage --instrument tip
+	$(BIN)/modellaw render --format html -o reports/model-law.html
+	$(BIN)/modellaw render --format docx -o reports/model-law.docx
 	$(BIN)/modellaw gap national_laws/ --format md --format html --format docx --format json -o reports/
 	$(BIN)/modellaw matrix national_laws/ -o reports/
+	$(BIN)/modellaw eval --corpus national_laws/
+	@echo "Reports are in reports/: open reports/matrix.html or reports/<statute>.html"
 
 test: $(STAMP)
 	$(BIN)/ruff check modellaw tests benchmarks
