@@ -66,7 +66,7 @@ def check_model(m: ModelLaw) -> list[Diagnostic]:
                 out.append(Diagnostic(
                     "S103", Severity.ERROR,
                     f"cross-reference to unknown provision '{ref}'", p.ref_spans.get(ref, span),
-                    suggestion=_suggest(ref, prov_ids)))
+                    suggestion=_suggest(ref, [q for q in prov_ids if q != p.id])))
             elif ref == p.id:
                 out.append(Diagnostic("S103", Severity.WARNING,
                                       f"provision '{p.id}' refers to itself", span))
