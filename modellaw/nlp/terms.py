@@ -34,6 +34,8 @@ FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "and", "any", "other",
 MAX_EXTRA = 2  # other words allowed inside one multiword match
 MAX_SKIP = 6  # longest run of skippable words between two phrase words
 NEAR_WINDOW = 10  # words a clause's key words may spread over in `near`
+NEGATORS = frozenset({"not", "no", "never", "none", "without", "nothing", "neither", "nor"})
+NEGATOR_GAP = 5  # a negator stands at most this many tokens before the word it negates
 FUZZY_MIN_LEN = 6
 _ENUM = re.compile(r"^(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}[a-z]?)$", re.IGNORECASE)
 _SEGMENT_BREAKS = frozenset({";"})
@@ -353,9 +355,11 @@ class TermIndex:
     def near(
         self, phrase: str, *, window: int | None = None, fuzzy: bool = True
     ) -> list[TermMatch]:
-        """Places where every content word of `phrase` occurs, in any order, within `window`
-        words of each other in one sentence: how a clause is stated when the drafter's
-        wording is split up ("consent of a trafficked person is immaterial"). The default
+        """Places where the content words of `phrase` occur in the phrase's order, within
+        `window` words, in one sentence: how a clause is stated when the drafter's wording
+        is split up ("consent of a trafficked person is immaterial"). A negating word
+        ("not", "no", "without") must stand just before the word it negates, so "shall
+        be punished ... not exceeding" never reads as "shall not be punished". The default
         window grows with the phrase: a long clause has room for more inserted words."""
         words = [w for w in self._phrase(phrase) if not w.function]
         if len(words) < 2:
@@ -363,31 +367,28 @@ class TermIndex:
         if window is None:
             window = max(NEAR_WINDOW, 2 * len(words))
         sets = [self._positions(w, fuzzy) for w in words]
-        order = sorted(range(len(words)), key=lambda i: len(sets[i]))
-        anchor = sets[order[0]]
-        others = [(sorted(sets[i]), sets[i]) for i in order[1:]]
+        ordered = [sorted(s) for s in sets]
+        negators = [w.surf in NEGATORS for w in words]
         sent = self._sent_ids()
         out: list[TermMatch] = []
         last_end = -1
-        for p in sorted(anchor):
-            lo_p, hi_p = p, p
-            scores = [anchor[p]]
-            for positions, table in others:
-                a = bisect_left(positions, p - window)
-                b = bisect_right(positions, p + window)
-                best = None
-                for q in positions[a:b]:
-                    if sent[q] == sent[p] and (best is None or abs(q - p) < abs(best - p)):
-                        best = q
-                if best is None:
+        for p in ordered[0]:
+            if self._starts[p] < last_end:
+                continue
+            chosen = [p]
+            for i in range(1, len(words)):
+                prev = chosen[-1]
+                limit = prev + (NEGATOR_GAP if negators[i - 1] else window)
+                positions = ordered[i]
+                j = bisect_right(positions, prev)
+                q = positions[j] if j < len(positions) else None
+                if q is None or q > limit or q - p > window or sent[q] != sent[p]:
                     break
-                scores.append(table[best])
-                lo_p, hi_p = min(lo_p, best), max(hi_p, best)
+                chosen.append(q)
             else:
-                if hi_p - lo_p > window or self._starts[lo_p] < last_end:
-                    continue
-                start, end = self._starts[lo_p], self._ends[hi_p]
+                start, end = self._starts[chosen[0]], self._ends[chosen[-1]]
                 last_end = end
+                scores = [sets[i][q] for i, q in enumerate(chosen)]
                 score = sum(scores) / len(scores) * 0.9
                 out.append(TermMatch(start, end, self.text[start:end], phrase, round(score, 3)))
         return out
