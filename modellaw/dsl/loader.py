@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from modellaw.diagnostics import Diagnostic, Label, Severity, SourceCache, Span
 from modellaw.dsl.build import Builder
@@ -13,6 +15,7 @@ from modellaw.dsl.model import ModelLaw
 from modellaw.dsl.parser import ParseResult, parse_file
 
 SUFFIX = ".mlaw"
+T = TypeVar("T")
 
 
 @dataclass
@@ -139,14 +142,26 @@ def load_model(paths: list[str | Path] | None = None, *, lint: bool = True,
         parsed.append(res)
         sources.texts[res.path] = res.text
         if res.syntax is not None:
-            builder.add_file(res.syntax)
+            _guarded(lambda s=res.syntax: builder.add_file(s), res.path, loader.diags)
     model = builder.model
     model.files = [r.path for r in parsed]
     all_diags = loader.diags + builder.diags
-    all_diags += check_model(model)
+    all_diags += _guarded(lambda: check_model(model), "<model>", all_diags) or []
     if lint:
-        all_diags += lint_model(model)
+        all_diags += _guarded(lambda: lint_model(model), "<model>", all_diags) or []
     return LoadResult(model, _sorted(all_diags), sources, parsed)
+
+
+def _guarded(step: Callable[[], T], path: str, diags: list[Diagnostic]) -> T | None:
+    """Run one stage; an unforeseen failure becomes a P000 diagnostic, never a traceback."""
+    try:
+        return step()
+    except Exception as e:  # noqa: BLE001 - the last line of defence
+        diags.append(Diagnostic("P000", Severity.ERROR,
+                                f"internal error while checking ({type(e).__name__}: {e})",
+                                Span.whole_file(path),
+                                help="please report this, with the files attached"))
+        return None
 
 
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -310,3 +310,24 @@ def test_random_files_never_break_the_loader(project: Project, first: str,
     result = project.load(a, lint=True)
     assert all(d.code != "P000" for d in result.diagnostics), result.diagnostics
     assert all(d.span.line >= 1 for d in result.diagnostics)
+
+
+def test_an_unforeseen_failure_is_a_diagnostic(project: Project,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # The last line of defence: if a stage ever breaks, the drafter gets P000, not a trace.
+    import modellaw.dsl.loader as loader
+    import modellaw.dsl.parser as parser
+
+    def boom(*args: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(parser, "to_syntax", boom)
+    res = parse_text(src(*HEAD), "x.mlaw")
+    assert [(d.code, d.span.line) for d in res.diagnostics] == [("P000", 1)]
+    monkeypatch.undo()
+
+    monkeypatch.setattr(loader, "check_model", boom)
+    path = project.write("ok.mlaw", src(*HEAD))
+    result = project.load(path)
+    assert [d.code for d in result.diagnostics] == ["P000"]
+    assert "KeyError" in result.diagnostics[0].message
