@@ -401,6 +401,16 @@ def test_fmt_refuses_to_write_a_broken_file(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == broken
 
 
+def test_fmt_cli_writes_nothing_when_unsafe(messy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = fmt_module.format_syntax
+    monkeypatch.setattr(fmt_module, "format_syntax",
+                        lambda fs, source: real(fs, source).replace("# the core offence", ""))
+    res = CliRunner().invoke(main, ["fmt", str(messy)])
+    assert res.exit_code == 1
+    assert "cannot format" in res.output and "meaning" in res.output
+    assert messy.read_text(encoding="utf-8") == MESSY
+
+
 def test_fmt_refuses_a_binary_file(tmp_path: Path) -> None:
     path = tmp_path / "bin.mlaw"
     path.write_bytes(b"\x00\x01provision")

@@ -241,6 +241,21 @@ def test_several_syntax_errors_are_all_reported(check) -> None:
     assert got == [("P015", 1, 1), ("P016", 5, 12), ("P012", 7, 42), ("P011", 9, 25)]
 
 
+def test_recovery_is_not_fooled_by_text_blocks(check) -> None:
+    # Lines in column 1 inside a text block are text, not declarations.
+    text = src(
+        *HEAD,
+        '  text """',
+        "provision of services",  # 5: text, not a declaration
+        "requires all care",  # 6: text
+        '  """',
+        "  requires al acts: recruit",  # 8: misspelt kind
+        'provison offence.b "B"',  # 9: misspelt declaration
+    )
+    got = [(d.code, d.span.line, d.span.col) for d in check(text)]
+    assert got == [("P016", 8, 12), ("P015", 9, 1)]
+
+
 def test_several_semantic_errors_are_all_reported(check) -> None:
     text = src(
         'provision offence.a "A"',
