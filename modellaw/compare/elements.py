@@ -19,6 +19,8 @@ _AGGRAVATING = re.compile(r"aggravat", re.I)
 # Words that show an age threshold is about children.
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
 
+EXTRA_CITES = 1  # further places cited for one concept, beyond the best one
+
 # How each quantity reads in a "missing" line.
 QUANTITY_WORDS = {
     "max_penalty": "maximum penalty",
@@ -99,6 +101,8 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
         if best is not None:
             found.append(c.name)
             evidence.append(_evidence(view, best, el))
+            if el.kind != "absence":
+                evidence.extend(_also(view, hits, best, el, home | preferred))
             if el.kind == "clause":
                 weak = _weakened(view, best)
                 if weak:
@@ -133,6 +137,26 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
         miss_words.extend(notes)
     return ElementResult(el.id, el.name, el.kind, el.required, status, found, miss_words,
                          evidence, "; ".join(notes) or None)
+
+
+def _also(view: StatuteView, hits: list[TermMatch], best: TermMatch, el: Element,
+          sections: set[int]) -> list[Evidence]:
+    """Other places in the element's home or candidate sections that say the same thing:
+    statutes often state a rule in a definition and again in the offence."""
+    seen_units = {view.label_at(best.start)}
+    out: list[Evidence] = []
+    for m in hits:
+        if len(out) >= EXTRA_CITES:
+            break
+        sec = view.section_at(m.start)
+        label = view.label_at(m.start)
+        if sec is None or id(sec) not in sections or label in seen_units:
+            continue
+        if _negated(view, m):
+            continue
+        seen_units.add(label)
+        out.append(_evidence(view, m, el))
+    return out
 
 
 def _home_sections(view: StatuteView, all_hits: list[list[TermMatch]]) -> set[int]:

@@ -6,7 +6,7 @@ import hashlib
 
 from modellaw.compare.findings import ElementResult, Evidence
 
-MAX_EVIDENCE = 8
+MAX_EVIDENCE = 12
 REVIEW_BELOW = 0.6  # confidence under this marks a verdict needs_review
 
 _BASE_CONFIDENCE = {"met": 0.9, "partial": 0.75, "unmet": 0.85}
