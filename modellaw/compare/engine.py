@@ -34,13 +34,27 @@ def _check_provision(view: StatuteView, p: Provision) -> list[tuple[Element, Ele
     ranked = rank_sections(view, p)
     candidates = [u for u, _ in ranked]
     preferred = {id(u) for u in candidates[:3]}
-    out = []
-    for el in p.elements:
+    results: dict[int, ElementResult] = {}
+    key_sections: list = []
+    for i, el in enumerate(p.elements):
+        if el.kind != "number":
+            r = check_concepts(view, el, preferred)
+            r.key = el.key
+            results[i] = r
+            if el.key:
+                for ev in r.evidence:
+                    sec = view.section_at(ev.start)
+                    if sec is not None and sec not in key_sections:
+                        key_sections.append(sec)
+    # Numbers are read where the key elements were found: a penalty or a period belongs
+    # to the rule it is stated in, not to whatever section mentions a number.
+    scoped = key_sections + [u for u in candidates if u not in key_sections]
+    for i, el in enumerate(p.elements):
         if el.kind == "number":
-            out.append((el, check_number(view, el, candidates)))
-        else:
-            out.append((el, check_concepts(view, el, preferred)))
-    return out
+            r = check_number(view, el, scoped if key_sections else candidates)
+            r.key = el.key
+            results[i] = r
+    return [(el, results[i]) for i, el in enumerate(p.elements)]
 
 
 def _serves(model: ModelLaw, el: Element, rid: str) -> bool:

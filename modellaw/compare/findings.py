@@ -30,6 +30,7 @@ class ElementResult:
     missing: list[str] = field(default_factory=list)  # what is missing, in a lawyer's words
     evidence: list[Evidence] = field(default_factory=list)
     note: str | None = None
+    key: bool = False  # a key element unmet keeps the whole verdict unmet
 
 
 @dataclass

@@ -17,6 +17,9 @@ def status_of(results: list[ElementResult]) -> str:
     required = [r for r in results if r.required] or results
     if not required:
         return "unmet"
+    keys = [r for r in required if r.key]
+    if keys and all(r.status == "unmet" for r in keys):
+        return "unmet"  # the statute does not deal with the subject at all
     positive = [r for r in required if r.kind != "absence"]
     if positive and all(r.status == "unmet" for r in positive):
         # Silence is not compliance: an absence counts only once the statute addresses

@@ -55,6 +55,7 @@ class Element:
     required: bool = True
     concepts: list[Concept] = field(default_factory=list)
     full: str | None = None  # for `any`: all | most
+    key: bool = False  # while a key element is unmet, the verdict is unmet
     quantity: str | None = None
     op: str | None = None
     value: float | None = None

@@ -49,6 +49,7 @@ class ElementSyntax:
     col: int
     requirements: list[str] = field(default_factory=list)
     full: str | None = None
+    key: bool = False  # the element that shows the subject is dealt with at all
     concepts: list[ConceptSyntax] = field(default_factory=list)
     block: bool = False
     rows: list[list[ConceptSyntax]] = field(default_factory=list)  # concepts as laid out
@@ -224,15 +225,16 @@ class _ToSyntax(Transformer):
         return (str(q), str(op), num_text, str(unit) if unit is not None else None)
 
     def _element_head(self, children: list, mode: str | None) -> ElementSyntax:
-        verb = children[0]
+        verb, keymark = children[0], children[1]
         if mode is None:
-            mode_tok, name = children[1], children[2]
-            rest = children[3:]
+            mode_tok, name = children[2], children[3]
+            rest = children[4:]
             mode = str(mode_tok)
         else:
-            name = children[1]
-            rest = children[2:]
-        el = ElementSyntax(str(verb), mode, str(name), verb.line, verb.column)
+            name = children[2]
+            rest = children[3:]
+        el = ElementSyntax(str(verb), mode, str(name), verb.line, verb.column,
+                           key=keymark is not None)
         for r in rest:
             if isinstance(r, tuple) and r and r[0] == "for":
                 el.requirements.extend(r[1])
