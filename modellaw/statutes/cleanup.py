@@ -110,6 +110,20 @@ def _page_edges(pieces: list[tuple[str, int, int, bool]]) -> set[int]:
     return edges
 
 
+def _join_hyphen(first: str, second: str, words: Counter[str]) -> bool:
+    """Is "first-" + "second" one word broken at the line end, or a hyphenated compound?
+
+    The document itself is the best witness ("exploitation" elsewhere in the text joins
+    "ex-" + "ploitation"); without it, common compound prefixes ("non-", "self-") keep
+    their hyphen.
+    """
+    solid = (first + second).lower()
+    hyphenated = f"{first}-{second}".lower()
+    if words[solid] != words[hyphenated]:
+        return words[solid] > words[hyphenated]
+    return first.lower() not in _KEEP_HYPHEN
+
+
 def normalise(raw: str) -> CleanText:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     pieces: list[tuple[str, int, int, bool]] = []  # text, indent, md level, page break
@@ -178,19 +192,22 @@ def normalise(raw: str) -> CleanText:
     kept = [list(piece) for piece, ok in zip(pieces, keep, strict=True) if ok]
 
     # Words hyphenated across a line break are joined on the first line.
+    words = Counter(re.findall(r"[a-z]+(?:-[a-z]+)*", " ".join(p[0] for p in kept).lower()))
     joined = 0
     for index in range(len(kept) - 1):
         text = kept[index][0]
         nxt = kept[index + 1][0]
         match = re.search(r"([A-Za-z]+)-$", text)
-        if not match or not nxt or not nxt[0].islower() or match.group(1).lower() in _KEEP_HYPHEN:
+        if not match or not nxt or not nxt[0].islower():
             continue
         head, _, rest = nxt.partition(" ")
         tail = re.match(r"[a-z]+", head)
-        if not tail:
+        if not tail or not _join_hyphen(match.group(1), tail.group(0), words):
             continue
-        kept[index][0] = text[:-1] + tail.group(0)
-        kept[index + 1][0] = (head[tail.end() :] + (" " + rest if rest else "")).strip()
+        # Punctuation stuck to the word's end travels with it ("in-" + "terior," -> "interior,").
+        moved = head if re.fullmatch(r"[a-z]+[.,;:)\]]*", head) else tail.group(0)
+        kept[index][0] = text[:-1] + moved
+        kept[index + 1][0] = (head[len(moved) :] + (" " + rest if rest else "")).strip()
         joined += 1
     if joined:
         warnings.append(f"joined {joined} words hyphenated across line breaks")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from modellaw.statutes.cleanup import Line
 from modellaw.statutes.definitions import QUOTED_DEFINITION
+from modellaw.statutes.headings import heading_shaped, is_plain_heading
 from modellaw.statutes.markers import Marker, choose_type, first_value, is_inserted, successor
 from modellaw.statutes.model import Unit
 
@@ -307,10 +308,8 @@ class _Segmenter:
     # ---- numbers lost (OCR): headings become the labels --------------------------------
 
     def heading_tokens(self) -> list[_Token]:
-        first = 0
-        for index, line in enumerate(self.lines):
-            if _ENACTING.search(line.text) and index < len(self.lines) * 0.5:
-                first = index + 1
+        """Markdown '#' headings, and headings run into their first line."""
+        first = self._after_enacting_words()
         tokens: list[_Token] = []
         for line in self.lines[first:]:
             text = line.text
@@ -346,6 +345,50 @@ class _Segmenter:
                 )
         return tokens
 
+    def plain_heading_tokens(self) -> list[_Token]:
+        """Headings on lines of their own, without '#' marks (plain OCR text)."""
+        first = self._after_enacting_words()
+        tokens: list[_Token] = []
+        lines = self.lines
+        for index in range(first, len(lines)):
+            line = lines[index]
+            prev = lines[index - 1] if index > first else None
+            nxt = lines[index + 1] if index + 1 < len(lines) else None
+            blank_before = prev is None or not self._adjacent(prev, line)
+            before = prev.text if prev is not None else None
+            if self._classify_line(line, nxt, 0) is not None:
+                continue  # "Part II", "Article 5 — ...": structure, not a lost number
+            if is_plain_heading(line.text, before, nxt.text if nxt else None, blank_before):
+                tokens.append(
+                    _Token("section", line.text, line.text, line.start, line.end, inferred=True)
+                )
+                continue
+            # "Protection of victims (1) A victim ..." with the heading run into the body.
+            match = _HEADING_INLINE_START.match(line.text)
+            if match and heading_shaped(match.group(1)):
+                body = line.text[match.end() :]
+                if is_plain_heading(match.group(1), before, body, blank_before):
+                    heading = match.group(1)
+                    tokens.append(
+                        _Token(
+                            "section",
+                            heading,
+                            heading,
+                            line.start,
+                            line.start + match.end(),
+                            inferred=True,
+                        )
+                    )
+        return tokens
+
+    def _after_enacting_words(self) -> int:
+        """Index of the first line after "It is hereby enacted ..." (in the first half)."""
+        first = 0
+        for index, line in enumerate(self.lines):
+            if _ENACTING.search(line.text) and index < len(self.lines) * 0.5:
+                first = index + 1
+        return first
+
     # ---- table of contents ---------------------------------------------------------------
 
     def _contents_lines(self, section_indent: int) -> set[int]:
@@ -379,11 +422,28 @@ class _Segmenter:
         tokens = self.classify()
         explicit = sum(1 for t in tokens if t.kind in ("section", "article"))
         md_headings = sum(1 for ln in self.lines if ln.md_level)
-        if explicit < 2 and md_headings >= 3:
-            tokens = self.heading_tokens()
-            if tokens:
+        if explicit < 2:
+            # Marked-up headings are trusted when there are enough of them; otherwise plain
+            # heading lines are looked for, and at least three are needed to believe them.
+            if md_headings >= 3:
+                fallback = self.heading_tokens()
+            else:
+                fallback = self.plain_heading_tokens()
+                if len(fallback) < 3:
+                    fallback = []
+                else:
+                    # Parts and schedules were recognised by their words, so they stay.
+                    containers = [t for t in tokens if t.kind not in ("section", "article")]
+                    fallback = [
+                        t
+                        for t in fallback
+                        if not any(c.start <= t.start < c.body_start for c in containers)
+                    ] + containers
+            if fallback:
+                tokens = _unique_labels(fallback)
+                headed = sum(1 for t in tokens if t.inferred)
                 self.warnings.append(
-                    f"section numbers not found (lost in OCR?): {len(tokens)} units are labelled "
+                    f"section numbers not found (lost in OCR?): {headed} units are labelled "
                     "by their headings; cite them by heading"
                 )
         tokens.sort(key=lambda t: t.start)
@@ -602,6 +662,19 @@ class _Segmenter:
         if rest and _heading_like(rest, 100) and following and not rest.endswith(")"):
             return rest
         return None
+
+
+def _unique_labels(tokens: list[_Token]) -> list[_Token]:
+    """A heading used twice ("Offences") labels its second unit "Offences [2]"."""
+    seen: dict[str, int] = {}
+    for token in tokens:
+        if not token.inferred:
+            continue  # Parts keep their own labels (a schedule's "Part I" is prefixed later)
+        count = seen.get(token.label, 0) + 1
+        seen[token.label] = count
+        if count > 1:
+            token.label = f"{token.label} [{count}]"
+    return tokens
 
 
 def _walk(units: list[Unit]):  # type: ignore[no-untyped-def]

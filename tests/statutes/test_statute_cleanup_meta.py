@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +32,27 @@ def test_whitespace_and_hyphenation() -> None:
 
 def test_compound_hyphen_is_kept() -> None:
     assert "non-\ngovernmental" in normalise("assisted by non-\ngovernmental bodies").text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Punctuation after the word's tail moves with it: no line starting with a comma.
+        ("responsible for the in-\nterior, justice and welfare", "the interior,\njustice and"),
+        ("the punish-\nment. Next", "the punishment.\nNext"),
+        # The document is the witness: "exploitation" occurs, so "ex-" + "ploitation" joins.
+        (
+            "sexual exploitation of a person or other sexual ex-\nploitation, forced labour",
+            "other sexual exploitation,\nforced labour",
+        ),
+        # ... and "co-operation" occurs, so the hyphen stays.
+        ("co-operation with states and co-\noperation with bodies", "co-\noperation with"),
+        # Without a witness, a compound prefix keeps its hyphen.
+        ("a non-\nviolent act", "non-\nviolent act"),
+    ],
+)
+def test_hyphenation_across_lines(raw: str, expected: str) -> None:
+    assert expected in normalise(raw).text
 
 
 def test_header_is_metadata_not_text(fixtures: Path) -> None:

@@ -1,4 +1,5 @@
-"""Acceptance: the real statutes in ../shared/corpus segment into the units the experts cite."""
+"""Acceptance: the real statutes in ../shared/corpus, and our fictional samples in
+national_laws/, segment into the units their gold labels cite."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ from modellaw.statutes.view import ingest_json, ingest_text
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 SLUGS = sorted(p.stem for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+SAMPLES = Path(__file__).resolve().parents[2] / "national_laws"
+# Every sample that has a gold file; a sample without one is not an acceptance case.
+SAMPLE_SLUGS = sorted(p.stem for p in (SAMPLES / "gold").glob("*.json"))
 
 
-def _gold_units(slug: str) -> list[str]:
-    gold = json.loads((CORPUS / "gold" / f"{slug}.json").read_text(encoding="utf-8"))
+def _gold_units(slug: str, root: Path = CORPUS) -> list[str]:
+    gold = json.loads((root / "gold" / f"{slug}.json").read_text(encoding="utf-8"))
     return sorted({unit for label in gold["labels"].values() for unit in label.get("units", [])})
 
 
@@ -123,3 +127,59 @@ def test_ingest_views(statutes, slug: str) -> None:  # type: ignore[no-untyped-d
     assert statute.meta.title[:30] in text
     assert statute.units[0].label in text
     assert text.rstrip().splitlines()[-1].startswith(("  - ", "warnings: none"))
+
+
+# ---- our own samples (national_laws/) ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def samples():  # type: ignore[no-untyped-def]
+    return {slug: read_statute(SAMPLES / f"{slug}.txt") for slug in SAMPLE_SLUGS}
+
+
+def test_samples_are_there() -> None:
+    assert len(SAMPLE_SLUGS) >= 6
+    assert all((SAMPLES / f"{slug}.txt").is_file() for slug in SAMPLE_SLUGS)
+
+
+@pytest.mark.parametrize("slug", SAMPLE_SLUGS)
+def test_every_sample_gold_unit_exists(samples, slug: str) -> None:  # type: ignore[no-untyped-def]
+    statute = samples[slug]
+    cited = _gold_units(slug, SAMPLES)
+    assert cited, f"{slug}: the gold file cites no units"
+    missing = [label for label in cited if statute.find(label) is None]
+    assert not missing, f"{slug}: labels cited in gold but not segmented: {missing}"
+
+
+@pytest.mark.parametrize("slug", SAMPLE_SLUGS)
+def test_samples_are_well_formed(samples, slug: str) -> None:  # type: ignore[no-untyped-def]
+    statute = samples[slug]
+    labels = [unit.label for unit in statute.walk()]
+    assert len(labels) == len(set(labels)), f"{slug}: duplicate labels"
+    for unit in statute.walk():
+        assert 0 <= unit.start < unit.end <= len(statute.text), unit.label
+    for definition in statute.definitions.values():
+        assert statute.find(definition.unit) is not None, definition.unit
+    assert not any("no sections, articles or headings" in w for w in statute.warnings)
+
+
+def test_ocr_sample_is_labelled_by_its_headings(samples) -> None:  # type: ignore[no-untyped-def]
+    statute = samples["corvania-human-trafficking-law-2004-ocr"]
+    assert any("labelled by their headings" in w for w in statute.warnings)
+    assert all(u.inferred and u.heading == u.label for u in statute.units)
+    # The gazette title block and page furniture are not units.
+    assert statute.units[0].label == "Short title and application"
+    assert not any(u.label.isupper() or "GAZETTE" in u.label for u in statute.walk())
+    offence = statute.find("Trafficking in persons")
+    assert offence is not None
+    assert [c.label for c in offence.children] == [
+        "Trafficking in persons(1)",
+        "Trafficking in persons(2)",
+    ]
+    assert offence.children[0].kind == "subsection"
+    assert statute.text_of(offence.children[1]).startswith("(2) A person convicted")
+    # Definitions are indexed under the "Interpretation" heading.
+    assert {"child", "exploitation", "victim"} <= set(statute.definitions)
+    assert statute.definitions["child"].unit == "Interpretation"
+    exploitation = statute.definitions["exploitation"]
+    assert "sexual exploitation," in statute.text[exploitation.start : exploitation.end]
