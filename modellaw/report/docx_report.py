@@ -26,6 +26,18 @@ _XML_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MODEL_STYLE = "Model Wording"
 
 
+def _styled(doc, text: str | None, style_name: str):  # noqa: ANN202 - python-docx types
+    """A paragraph in a named style. python-docx resolves a style name by scanning every
+    style for each paragraph, which made long reports slow; the id is looked up once."""
+    cache = doc.__dict__.setdefault("_modellaw_style_ids", {})
+    style_id = cache.get(style_name)
+    if style_id is None:
+        style_id = cache[style_name] = doc.styles[style_name].style_id
+    par = doc.add_paragraph(text or "")
+    par._p.get_or_add_pPr().get_or_add_pStyle().val = style_id
+    return par
+
+
 def _clean(text: str) -> str:
     return _XML_BAD.sub("", text)
 
@@ -120,26 +132,26 @@ def _provision(doc, p: ProvisionFinding, model: ModelLaw | None, number: int | N
     if p.evidence:
         doc.add_heading("Evidence in the statute", level=4)
         for ev in p.evidence:
-            q = doc.add_paragraph(style="Quote")
+            q = _styled(doc, None, "Quote")
             q.add_run(_clean(ev.unit) + ": ").bold = True
             q.add_run(_clean(" ".join(ev.quote.split())))
     if p.missing:
         doc.add_heading("What is missing", level=4)
         for m in p.missing:
-            doc.add_paragraph(_clean(m), style="List Bullet")
+            _styled(doc, _clean(m), "List Bullet")
     if p.elements:
         doc.add_heading("Elements checked", level=4)
         for e in p.elements:
             line = f"{label(e.status)}: {e.name.replace('_', ' ')}"
             if e.missing:
                 line += " — missing " + "; ".join(e.missing)
-            doc.add_paragraph(_clean(line), style="List Bullet")
+            _styled(doc, _clean(line), "List Bullet")
     for n in p.notes:
         doc.add_paragraph(_clean(f"Note: {n}"))
     if p.status != "met" and mp is not None and mp.text.strip():
         doc.add_heading("Model wording that would close the gap", level=4)
         for line in mp.text.strip("\n").splitlines():
-            doc.add_paragraph(_clean(line.strip()), style=MODEL_STYLE)
+            _styled(doc, _clean(line.strip()), MODEL_STYLE)
 
 
 def render_docx(result: GapResult, model: ModelLaw | None) -> bytes:
@@ -219,7 +231,7 @@ def render_docx(result: GapResult, model: ModelLaw | None) -> bytes:
     if result.warnings:
         doc.add_heading("Warnings from reading the statute", level=2)
         for w in result.warnings:
-            doc.add_paragraph(_clean(w), style="List Bullet")
+            _styled(doc, _clean(w), "List Bullet")
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
