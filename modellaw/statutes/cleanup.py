@@ -121,6 +121,14 @@ def _join_hyphen(first: str, second: str, words: Counter[str]) -> bool:
     hyphenated = f"{first}-{second}".lower()
     if words[solid] != words[hyphenated]:
         return words[solid] > words[hyphenated]
+    if len(second) >= 4:
+        # Another form of the word will do: "receiving" vouches for "re-" + "ceives".
+        stem = solid[: len(first) + 4]
+        hyphen_stem = f"{first.lower()}-{second[:4].lower()}"
+        solid_forms = sum(n for w, n in words.items() if w.startswith(stem))
+        hyphen_forms = sum(n for w, n in words.items() if w.startswith(hyphen_stem))
+        if solid_forms != hyphen_forms:
+            return solid_forms > hyphen_forms
     return first.lower() not in _KEEP_HYPHEN
 
 

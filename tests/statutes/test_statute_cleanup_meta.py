@@ -47,6 +47,9 @@ def test_compound_hyphen_is_kept() -> None:
         ),
         # ... and "co-operation" occurs, so the hyphen stays.
         ("co-operation with states and co-\noperation with bodies", "co-\noperation with"),
+        # Another form of the word is a witness too.
+        ("giving or receiving payments; whoever re-\nceives them", "whoever receives\nthem"),
+        ("non-governmental bodies, and non-\ngovernment ones", "non-\ngovernment ones"),
         # Without a witness, a compound prefix keeps its hyphen.
         ("a non-\nviolent act", "non-\nviolent act"),
     ],

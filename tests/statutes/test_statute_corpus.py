@@ -161,6 +161,17 @@ def test_samples_are_well_formed(samples, slug: str) -> None:  # type: ignore[no
     for definition in statute.definitions.values():
         assert statute.find(definition.unit) is not None, definition.unit
     assert not any("no sections, articles or headings" in w for w in statute.warnings)
+    # Only the sample whose numbers were lost is labelled by headings.
+    labelled_by_heading = any(unit.inferred for unit in statute.walk())
+    assert labelled_by_heading == slug.endswith("-ocr"), slug
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_numbered_statutes_keep_their_numbers(statutes, slug: str) -> None:  # type: ignore[no-untyped-def]
+    statute = statutes[slug]
+    numbers_lost = any("lost in OCR" in w for w in statute.warnings)
+    assert numbers_lost == (slug == "pk-ptpa-2018"), slug
+    assert any(unit.inferred for unit in statute.walk()) == numbers_lost
 
 
 def test_ocr_sample_is_labelled_by_its_headings(samples) -> None:  # type: ignore[no-untyped-def]
