@@ -67,7 +67,8 @@ def _weakened(view: StatuteView, m: TermMatch) -> str | None:
 
 
 def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView,
-          home: set[int] = frozenset()) -> TermMatch | None:  # type: ignore[assignment]
+          home: set[int] = frozenset(),  # type: ignore[assignment]
+          firm: bool = False) -> TermMatch | None:
     """The first match that is not negated, preferring the element's home sections (where
     most of its concepts meet), then the provision's candidate sections, then the
     strongest. Negation is checked lazily: it is the costly part."""
@@ -78,10 +79,17 @@ def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView,
         rank = 0 if sid in home else 1 if sid in preferred else 2
         return (rank, -m.score, m.start)
 
+    weakened = None
     for m in sorted(matches, key=key):
-        if not _negated(view, m):
+        if _negated(view, m):
+            continue
+        if not firm:
             return m
-    return None
+        # A clause stated firmly anywhere beats one stated as a discretion.
+        if _weakened(view, m) is None:
+            return m
+        weakened = weakened or m
+    return weakened
 
 
 def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> ElementResult:
@@ -93,11 +101,15 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
     for c in el.concepts:
         hits = concept_matches(view, c, near=el.kind == "clause")
         if el.kind == "absence":
-            hits = [m for m in hits if not _AGGRAVATING.search(_heading_context(view, m))]
+            # Wording that must be absent matters only where the provision's own rule is
+            # (an "organised group" in a sentencing section is an aggravation, not an
+            # element of the offence).
+            hits = [m for m in hits if not _AGGRAVATING.search(_heading_context(view, m))
+                    and (not preferred or _section_id(view, m) in preferred)]
         all_hits.append(hits)
     home = _home_sections(view, all_hits)
     for c, hits in zip(el.concepts, all_hits, strict=True):
-        best = _best(hits, preferred, view, home) if hits else None
+        best = _best(hits, preferred, view, home, firm=el.kind == "clause") if hits else None
         if best is not None:
             found.append(c.name)
             evidence.append(_evidence(view, best, el))
@@ -157,6 +169,11 @@ def _also(view: StatuteView, hits: list[TermMatch], best: TermMatch, el: Element
         seen_units.add(label)
         out.append(_evidence(view, m, el))
     return out
+
+
+def _section_id(view: StatuteView, m: TermMatch) -> int:
+    sec = view.section_at(m.start)
+    return id(sec) if sec is not None else -1
 
 
 def _home_sections(view: StatuteView, all_hits: list[list[TermMatch]]) -> set[int]:
