@@ -40,6 +40,9 @@ _IDIOMS: list[tuple[str, re.Pattern[str]]] = [
         r"|\bshall\s+not\s+be\s+(?:prosecuted|punished|penali[sz]ed|detained|held\s+"
         r"(?:criminally\s+)?(?:liable|responsible))\b|\bnot\s+(?:be\s+)?(?:criminally\s+)?"
         r"liable\b", _I)),
+    # "consent does not exclude liability": the positive form of the consent clause.
+    ("not_excluded", re.compile(
+        r"\b(?:does|do|shall|will|is)\s+not\s+(?:exclude|excuse|relieve|absolve|remove)\b", _I)),
     ("not_required", re.compile(
         r"\b(?:shall|need|does|is)\s+not\s+(?:be\s+)?(?:required|necessary|need)\b", _I)),
 ]

@@ -34,7 +34,9 @@ FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "and", "any", "other",
 MAX_EXTRA = 2  # other words allowed inside one multiword match
 MAX_SKIP = 6  # longest run of skippable words between two phrase words
 NEAR_WINDOW = 10  # words a clause's key words may spread over in `near`
-NEGATORS = frozenset({"not", "no", "never", "none", "without", "nothing", "neither", "nor"})
+NEGATORS = frozenset(
+    {"not", "no", "never", "none", "without", "nothing", "neither", "nor", "cannot"}
+)
 NEGATOR_GAP = 5  # a negator stands at most this many tokens before the word it negates
 FUZZY_MIN_LEN = 6
 _ENUM = re.compile(r"^(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}[a-z]?)$", re.IGNORECASE)
@@ -386,6 +388,10 @@ class TermIndex:
                     break
                 chosen.append(q)
             else:
+                if not any(negators) and any(
+                    self._surfs[q] in NEGATORS for q in range(chosen[0], chosen[-1] + 1)
+                ):
+                    continue  # "proceeds cannot be confiscated" is not "proceeds of confiscation"
                 start, end = self._starts[chosen[0]], self._ends[chosen[-1]]
                 last_end = end
                 scores = [sets[i][q] for i, q in enumerate(chosen)]

@@ -21,7 +21,20 @@ from modellaw.nlp.terms import TermIndex
          "without any of the means", True),
         ("Without prejudice to the court's power, the accused shall prove the means.",
          "without any of the means", False),
+        ("Where the proceeds cannot be confiscated, other property may be.",
+         "proceeds of confiscation", False),
+        ("The proceeds of confiscation shall be paid into the fund.",
+         "proceeds of confiscation", True),
     ],
 )
 def test_near(text: str, phrase: str, hit: bool) -> None:
     assert bool(TermIndex(text).near(phrase)) is hit
+
+
+def test_does_not_exclude_is_a_positive_formula() -> None:
+    from modellaw.nlp.negation import cues_for
+
+    text = "The consent of the victim does not exclude criminal liability."
+    cues = cues_for(text, 4, 11, (0, len(text)))
+    assert [c.idiom for c in cues if c.kind == "negation"] == ["not_excluded"]
+    assert not [c for c in cues if c.kind == "exception"]
