@@ -235,13 +235,11 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
 
     if q in ("max_penalty", "min_penalty"):
         found = []
-        # Look in the provision's best sections first, then widen.
-        for group in (candidates[:3], candidates, None):
-            regions = [(0, len(text))] if group is None else _regions(view, group)
-            for s, e in regions:
-                for p in find_penalties(text[s:e]):
-                    if p.custodial or p.life or p.death:
-                        found.append((p, s))
+        # The penalty of the offence is stated in the best-ranked section that states one
+        # at all; several branches there (a woman, a girl) must each meet the floor.
+        for s, e in _regions(view, candidates) + [(0, len(text))]:
+            found = [(p, s) for p in find_penalties(text[s:e]) if p.custodial or p.life
+                     or p.death]
             if found:
                 break
         if not found:
@@ -254,7 +252,7 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
                 p, s = found[0]
                 return result("partial", [f"{words}: maximum not stated (needs {want})"],
                               [ev_for(s + p.start, s + p.end)], "minimum only")
-            p, s = max(known, key=lambda ps: ps[0].max_years or 0)
+            p, s = min(known, key=lambda ps: ps[0].max_years or 0)
             value = p.max_years or 0.0
             shown = "life" if math.isinf(value) else f"{value:g} years"
         else:
