@@ -98,6 +98,7 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
     evidence: list[Evidence] = []
     notes: list[str] = []
     all_hits = []
+    scores: list[float] = []
     for c in el.concepts:
         hits = concept_matches(view, c, near=el.kind == "clause")
         if el.kind == "absence":
@@ -112,6 +113,7 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
         best = _best(hits, preferred, view, home, firm=el.kind == "clause") if hits else None
         if best is not None:
             found.append(c.name)
+            scores.append(best.score)
             evidence.append(_evidence(view, best, el))
             if el.kind != "absence":
                 evidence.extend(_also(view, hits, best, el, home | preferred))
@@ -148,7 +150,7 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
                                  if el.concepts else ""))
         miss_words.extend(notes)
     return ElementResult(el.id, el.name, el.kind, el.required, status, found, miss_words,
-                         evidence, "; ".join(notes) or None)
+                         evidence, "; ".join(notes) or None, scores=scores)
 
 
 def _also(view: StatuteView, hits: list[TermMatch], best: TermMatch, el: Element,

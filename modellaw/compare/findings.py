@@ -31,6 +31,7 @@ class ElementResult:
     evidence: list[Evidence] = field(default_factory=list)
     note: str | None = None
     key: bool = False  # a key element unmet keeps the whole verdict unmet
+    scores: list[float] = field(default_factory=list)  # match strength of each concept found
 
 
 @dataclass

@@ -9,9 +9,6 @@ from modellaw.compare.findings import ElementResult, Evidence
 MAX_EVIDENCE = 12
 REVIEW_BELOW = 0.6  # confidence under this marks a verdict needs_review
 
-_BASE_CONFIDENCE = {"met": 0.9, "partial": 0.75, "unmet": 0.85}
-
-
 def status_of(results: list[ElementResult]) -> str:
     """Labelling rule 1-3 of the catalog: all met -> met, none -> unmet, else partial."""
     required = [r for r in results if r.required] or results
@@ -41,24 +38,32 @@ def score_of(results: list[ElementResult]) -> float:
     return round(sum(points[r.status] for r in required) / len(required), 3)
 
 
-def _element_confidence(r: ElementResult) -> float:
-    base = _BASE_CONFIDENCE[r.status]
-    if r.kind in ("all", "any") and r.status == "partial":
-        n_found = len(r.found)
-        n_missing = sum(1 for m in r.missing if "not covered" in m)
-        # One concept either way would change the verdict: a close call.
-        if n_found == 1 or n_missing == 1:
-            base -= 0.2
-    if r.kind == "clause" and r.status == "met" and len(r.evidence) == 1:
-        base -= 0.05
-    return max(0.0, min(1.0, base))
-
-
 def confidence_of(results: list[ElementResult]) -> float:
+    """How far the verdict is from flipping, by the shape of its elements.
+
+    A rule of thumb checked against labelled statutes, not a probability: verdicts one
+    element away from another status, and unmet verdicts decided only by a key element
+    while other elements were found, are the ones most often wrong, so they score low
+    and are flagged for review.
+    """
     required = [r for r in results if r.required] or results
     if not required:
         return 0.5
-    return round(min(_element_confidence(r) for r in required), 3)
+    status = status_of(results)
+    positive = [r for r in required if r.kind != "absence"]
+    met = sum(1 for r in positive if r.status == "met")
+    not_met = len(positive) - met
+    if status == "met":
+        conf = 0.9 if len(positive) >= 2 else 0.8
+        scores = [score for r in required for score in r.scores]
+        if scores and min(scores) < 1.0:
+            conf -= 0.1  # rests on a fuzzy (OCR-tolerant) match
+    elif status == "partial":
+        conf = 0.55 if len(positive) >= 2 and not_met == 1 else 0.75
+    else:
+        gated = any(r.key and r.status == "unmet" for r in required)
+        conf = 0.4 if gated and any(r.status != "unmet" for r in positive if not r.key) else 0.85
+    return round(conf, 3)
 
 
 def missing_of(results: list[ElementResult]) -> list[str]:

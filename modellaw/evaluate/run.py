@@ -27,6 +27,7 @@ class Item:
     baseline: str
     gold_units: list[str]
     predicted_units: list[str]
+    needs_review: bool = False
 
 
 @dataclass
@@ -115,7 +116,7 @@ def evaluate(model: ModelLaw, corpus: Path) -> EvalReport:
             b_status, b_units = base.get(row, ("unmet", []))
             pred_units = list(dict.fromkeys(e.unit for e in f.evidence))
             item = Item(spath.name, row, lab["status"], f.status, b_status,
-                        list(lab.get("units", [])), pred_units)
+                        list(lab.get("units", [])), pred_units, f.needs_review)
             report.items.append(item)
             if lab["status"] != "unmet" or pred_units:
                 ev_pairs.append((item.gold_units if lab["status"] != "unmet" else [], pred_units))
@@ -140,6 +141,11 @@ def format_report(r: EvalReport) -> str:
                        ("evidence precision", r.evidence_precision, r.base_evidence_precision),
                        ("evidence recall", r.evidence_recall, r.base_evidence_recall)):
         lines.append(f"{name:28}{a:>10.3f}{b:>10.3f}")
+    flagged = [i for i in r.items if i.needs_review]
+    sure = [i for i in r.items if not i.needs_review]
+    if flagged and sure:
+        lines += ["", f"verdicts flagged needs_review: {len(flagged)} of {len(r.items)}; "
+                  f"accuracy {_acc(flagged):.3f} on those, {_acc(sure):.3f} on the rest"]
     lines += ["", "confusion (rows gold, columns modellaw):",
               f"{'':10}" + "".join(f"{p:>9}" for p in LABELS)]
     for g in LABELS:
@@ -157,6 +163,10 @@ def format_report(r: EvalReport) -> str:
     return "\n".join(lines)
 
 
+def _acc(items: list[Item]) -> float:
+    return sum(i.gold == i.predicted for i in items) / len(items) if items else 0.0
+
+
 def report_json(r: EvalReport) -> dict:
     assert r.ours and r.base
     return {
@@ -165,7 +175,10 @@ def report_json(r: EvalReport) -> dict:
         "statutes": r.statutes,
         "modellaw": {"accuracy": r.ours.accuracy, "macro_f1": r.ours.macro_f1,
                      "kappa": r.ours.kappa, "evidence_precision": r.evidence_precision,
-                     "evidence_recall": r.evidence_recall, "confusion": r.ours.confusion},
+                     "evidence_recall": r.evidence_recall, "confusion": r.ours.confusion,
+                     "needs_review": sum(i.needs_review for i in r.items),
+                     "accuracy_needs_review": _acc([i for i in r.items if i.needs_review]),
+                     "accuracy_confident": _acc([i for i in r.items if not i.needs_review])},
         "baseline_tfidf": {"accuracy": r.base.accuracy, "macro_f1": r.base.macro_f1,
                            "kappa": r.base.kappa,
                            "evidence_precision": r.base_evidence_precision,
