@@ -16,6 +16,13 @@ from modellaw.statutes.model import Unit
 
 _NEGATIVE_PHRASE = re.compile(r"\b(not|no|nothing|never|neither|nor)\b", re.I)
 _AGGRAVATING = re.compile(r"aggravat", re.I)
+# "not exceeding ten years" bounds a number; it negates nothing.
+_QUANTITY_AFTER = re.compile(r"\s+(?:exceeding|more\s+than|less\s+than|later\s+than|"
+                             r"earlier\s+than|fewer\s+than|below|above|over|under)\b", re.I)
+# A negation reaches the words just after it ("shall not be prosecuted", "nothing in this
+# section shall make the consent ..."), not a rule further along the sentence ("a victim
+# who is not a citizen shall be granted a permit").
+NEGATION_REACH = 25
 # Words that show an age threshold is about children.
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
 
@@ -49,9 +56,11 @@ def _cues(view: StatuteView, m: TermMatch) -> list:
 def _negated(view: StatuteView, m: TermMatch) -> bool:
     if _NEGATIVE_PHRASE.search(m.phrase):
         return False  # the phrase states the negative form itself ("shall not be a defence")
+    text = view.statute.text
     for cue in _cues(view, m):
         if (cue.kind == "negation" and not cue.idiom and cue.scope == "clause"
-                and cue.end <= m.start and m.start - cue.end < 60):
+                and cue.end <= m.start and m.start - cue.end <= NEGATION_REACH
+                and not _QUANTITY_AFTER.match(text, cue.end)):
             return True
     return False
 

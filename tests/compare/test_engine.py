@@ -106,3 +106,20 @@ def test_repealed_text_is_never_evidence(mini_model, tmp_path):
     res = analyse(mini_model, read_statute(p), review_path=NO_REVIEW)
     for f in res.requirements:
         assert all(ev.unit != "2" for ev in f.evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("A victim shall not be granted a reflection period.", True),
+        ("A victim who is not a national of this State shall be granted a reflection period "
+         "of thirty days.", False),
+        ("The court may impose a fine not exceeding 100 units and a reflection period.", False),
+    ],
+)
+def test_negation_reaches_only_the_words_after_it(mini_model, tmp_path, sentence, negated):
+    p = tmp_path / "n.txt"
+    p.write_text(f"1. Reflection\n{sentence}\n", encoding="utf-8")
+    res = analyse(mini_model, read_statute(p), review_path=NO_REVIEW)
+    clause = next(e for e in res.requirement("tip.7.1").elements if e.name == "reflection")
+    assert (clause.status == "unmet") is negated
