@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 
 from modellaw.compare.candidates import concept_matches
 from modellaw.compare.context import StatuteView
@@ -132,6 +133,8 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
                     notes.append(f"{c.name}: {weak}")
         else:
             missing.append(c.name)
+    if el.kind != "absence" and evidence:
+        evidence.extend(_definitions_used(view, evidence, el, all_hits))
     total = len(el.concepts)
     label = el.label
     if el.kind == "absence":
@@ -179,6 +182,30 @@ def _also(view: StatuteView, hits: list[TermMatch], best: TermMatch, el: Element
             continue
         seen_units.add(label)
         out.append(_evidence(view, m, el))
+    return out
+
+
+def _definitions_used(view: StatuteView, evidence: list[Evidence], el: Element,
+                      all_hits: list[list[TermMatch]]) -> list[Evidence]:
+    """A rule that uses a defined term ("a person who traffics another") inherits its
+    definition: cite the definition too when it carries this element's concepts
+    (hard case 6: cite both units)."""
+    out: list[Evidence] = []
+    cited = {ev.unit for ev in evidence}
+    defs = view.statute.definitions
+    hit_starts = sorted(m.start for hits in all_hits for m in hits)
+    for ev in list(evidence):
+        low = ev.quote.lower()
+        for term, d in defs.items():
+            if d.unit in cited or len(term) < 4 or term not in low:
+                continue
+            if ev.start >= d.start and ev.end <= d.end:
+                continue  # the quote is the definition itself
+            i = bisect_left(hit_starts, d.start)
+            if i < len(hit_starts) and hit_starts[i] < d.end:
+                quote, s, e = view.quote(d.start, min(d.end, d.start + len(term) + 1))
+                out.append(Evidence(d.unit, quote, s, e, el.id))
+                cited.add(d.unit)
     return out
 
 
