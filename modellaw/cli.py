@@ -1,11 +1,13 @@
 """The `modellaw` command. Thin: parse options, call a stage, print, pick an exit code.
 
-Exit codes: 0 clean, 1 findings (errors, gaps, files that would change), 2 usage errors.
+Exit codes: 0 clean, 1 findings (errors, gaps, files that would change, files that could not
+be read), 2 usage errors, 3 a bug in modellaw (reported in one line, never a traceback).
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import sys
 from pathlib import Path
 
@@ -24,18 +26,66 @@ def _emit_diagnostics(diags: list[Diagnostic], sources: SourceCache, fmt: str) -
         click.echo(render_text(diags, sources), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERNAL_ERROR = 3
+DEBUG_ENV = "MODELLAW_DEBUG"
+
+
+class _Guarded(click.Group):
+    """The command group, with a last line of defence against tracebacks.
+
+    Every stage is meant to turn bad input into a one-line message itself; whatever still
+    escapes (a file system error, a bug) becomes one line too, unless MODELLAW_DEBUG is set.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as e:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            where = f"{e.filename}: " if e.filename else ""
+            click.echo(f"error: {where}{e.strerror or e}; check the path and permissions",
+                       err=True)
+            sys.exit(1)
+        except Exception as e:
+            if os.environ.get(DEBUG_ENV):
+                raise
+            first = (str(e).splitlines() or [""])[0]
+            click.echo(f"modellaw: internal error ({type(e).__name__}: {first}); this is a bug: "
+                       f"please report it with the command you ran ({DEBUG_ENV}=1 shows "
+                       "the details)", err=True)
+            sys.exit(INTERNAL_ERROR)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="modellaw")
 def main() -> None:
-    """Write model anti-trafficking law and measure national statutes against it."""
+    """Write model anti-trafficking law and measure national statutes against it.
+
+    Exit status of every command: 0 clean, 1 findings (errors, gaps, a file that could not
+    be read), 2 usage errors (a wrong option, a path that does not exist), 3 a bug in
+    modellaw. Set MODELLAW_DEBUG=1 to see a bug's full traceback.
+    """
 
 
 def _missing_paths(paths: list[Path]) -> list[Diagnostic]:
+    """Paths that do not exist, and folders without a single .mlaw file: usage errors."""
     from modellaw.diagnostics import Span
 
-    return [Diagnostic("P005", Severity.ERROR, "no such file or folder", Span.whole_file(str(p)),
-                       help="give .mlaw files or folders that hold them")
-            for p in paths if not p.exists()]
+    out = []
+    for p in paths:
+        if not p.exists():
+            out.append(Diagnostic("P005", Severity.ERROR, "no such file or folder",
+                                  Span.whole_file(str(p)),
+                                  help="give .mlaw files or folders that hold them"))
+        elif p.is_dir() and not any(q.is_file() for q in p.rglob("*.mlaw")):
+            out.append(Diagnostic("P005", Severity.ERROR, "no .mlaw files in this folder",
+                                  Span.whole_file(str(p)),
+                                  help="give the folder that holds the model law, e.g. "
+                                       "provisions/"))
+    return out
 
 
 @main.command()
@@ -51,6 +101,8 @@ def check(paths: tuple[Path, ...], fmt: str, no_lint: bool, strict: bool) -> Non
     """
     from modellaw.dsl.loader import load_model
 
+    # A drafter's tool: no fallback to the bundled model law, so a missing provisions/
+    # folder is reported, not silently replaced.
     given = list(paths) or [Path(DEFAULT_PROVISIONS)]
     missing = _missing_paths(given)
     if missing:
@@ -91,6 +143,9 @@ def fmt(paths: tuple[Path, ...], check_only: bool, show_diff: bool) -> None:
     from modellaw.dsl.parser import decode_source
     from modellaw.util.files import write_atomic
 
+    if not paths and not Path(DEFAULT_PROVISIONS).is_dir():
+        raise click.UsageError("there is no provisions/ folder here; give the .mlaw files or "
+                               "folders to format")
     given = list(paths) or [Path(DEFAULT_PROVISIONS)]
     missing = _missing_paths(given)
     if missing:
@@ -146,12 +201,19 @@ def fmt(paths: tuple[Path, ...], check_only: bool, show_diff: bool) -> None:
 @click.option("--language", help="Override the language.")
 def ingest(file: Path, fmt: str, title: str | None, country: str | None, year: str | None,
            language: str | None) -> None:
-    """Show how a statute was read: metadata, the unit tree, warnings."""
+    """Show how a statute was read: metadata, the unit tree, warnings.
+
+    Exit status: 0 read, 1 the file could not be read as a statute, 2 usage errors.
+    """
     import json
 
     from modellaw.statutes import StatuteReadError, read_statute
     from modellaw.statutes.view import ingest_json, ingest_text
 
+    if not file.exists():
+        raise click.UsageError(f"{file}: no such file; check the path")
+    if file.is_dir():
+        raise click.UsageError(f"{file}: is a folder; give one statute file")
     overrides = {k: v for k, v in {"title": title, "country": country, "year": year,
                                    "language": language}.items() if v}
     try:

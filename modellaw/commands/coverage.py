@@ -20,13 +20,14 @@ def coverage(paths: tuple[Path, ...], instruments: tuple[str, ...], fmt: str) ->
     """Which requirements the model law (default: provisions/) implements, waives or misses.
 
     Exit 1 if the model has errors, or if a mandatory Trafficking Protocol requirement is
-    neither implemented nor waived.
+    neither implemented nor waived; 2 on usage errors.
     """
+    from modellaw.commands.inputs import model_paths
     from modellaw.coverage import compute_coverage, coverage_json, coverage_markdown, coverage_text
     from modellaw.diagnostics import render_text
     from modellaw.dsl.loader import load_model
 
-    result = load_model(list(paths) or ["provisions"], lint=False)
+    result = load_model(model_paths(paths), lint=False)
     if result.errors:
         click.echo(render_text(result.errors, result.sources), err=True)
         click.echo(f"coverage: the model has {len(result.errors)} error(s); "

@@ -11,6 +11,31 @@ import click
 from modellaw.commands.inputs import load_model_or_exit
 
 DEFAULT_CORPUS = Path("..") / "shared" / "corpus"
+STATUSES = ("met", "partial", "unmet")
+
+
+def gold_problem(path: Path) -> str | None:
+    """Why a gold label file cannot be used, in one line; None when it can.
+
+    Checked here, before any statute is analysed, so a hand-edited label file gives a
+    message naming the file and the entry instead of a failure deep inside the scoring.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        return f"{path}: cannot read it ({getattr(e, 'strerror', None) or e})"
+    except json.JSONDecodeError as e:
+        return f"{path}: not valid JSON (line {e.lineno}, column {e.colno}: {e.msg})"
+    labels = data.get("labels") if isinstance(data, dict) else None
+    if not isinstance(labels, dict):
+        return f"{path}: expected an object with \"labels\": {{requirement id: label}}"
+    for rid, lab in labels.items():
+        if not isinstance(lab, dict) or lab.get("status") not in STATUSES:
+            return (f"{path}: label '{rid}' needs \"status\": one of {', '.join(STATUSES)}")
+        units = lab.get("units", [])
+        if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
+            return f"{path}: label '{rid}': \"units\" must be a list of unit labels"
+    return None
 
 
 @click.command(name="eval")
@@ -22,7 +47,11 @@ DEFAULT_CORPUS = Path("..") / "shared" / "corpus"
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def evaluate(corpora: tuple[Path, ...], provisions: tuple[Path, ...], fmt: str) -> None:
     """Requirement-status accuracy, macro-F1, kappa and evidence precision/recall against gold
-    labels, beside a TF-IDF baseline measured in the same run."""
+    labels, beside a TF-IDF baseline measured in the same run.
+
+    Exit status: 0 measured, 1 a label file is broken or no labelled statute could be read,
+    2 usage errors.
+    """
     from modellaw.evaluate.run import evaluate as run_eval
     from modellaw.evaluate.run import find_pairs, format_report, report_json
 
@@ -31,13 +60,27 @@ def evaluate(corpora: tuple[Path, ...], provisions: tuple[Path, ...], fmt: str) 
     if not targets:
         raise click.UsageError("no labelled corpus found; pass --corpus DIR (a folder with "
                                "statutes and gold/<name>.json)")
+    for t in targets:
+        if not t.is_dir():
+            raise click.UsageError(f"--corpus {t}: not a folder; give a folder that holds "
+                                   "statutes and gold/<name>.json")
+        if not find_pairs(t):
+            raise click.UsageError(f"--corpus {t}: no statute with a gold/<name>.json label "
+                                   "file beside it")
+    problems = [msg for t in targets for _, g in find_pairs(t) if (msg := gold_problem(g))]
+    if problems:
+        for msg in problems:
+            click.echo(f"error: {msg}", err=True)
+        sys.exit(1)
     model = load_model_or_exit(provisions)
     out = []
     for t in targets:
-        if not find_pairs(t):
-            click.echo(f"error: {t}: no statute with a gold/<name>.json label file", err=True)
-            sys.exit(2)
         report = run_eval(model, t)
+        if not report.items:
+            for s in report.skipped:
+                click.echo(f"error: {s}", err=True)
+            click.echo(f"error: {t}: no labelled statute could be measured", err=True)
+            sys.exit(1)
         out.append(report_json(report) if fmt == "json" else format_report(report))
     if fmt == "json":
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))

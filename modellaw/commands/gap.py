@@ -8,7 +8,12 @@ from pathlib import Path
 
 import click
 
-from modellaw.commands.inputs import load_model_or_exit, statute_files
+from modellaw.commands.inputs import (
+    check_out_dir,
+    load_model_or_exit,
+    statute_files,
+    write_failed,
+)
 
 FORMATS = ("json", "md", "html", "docx")
 
@@ -36,7 +41,11 @@ FORMATS = ("json", "md", "html", "docx")
 def gap(statutes: tuple[Path, ...], instruments: tuple[str, ...], formats: tuple[str, ...],
         out_dir: Path | None, provisions: tuple[Path, ...], review: Path | None,
         title: str | None, country: str | None, spacy_model: str | None, fail_on: str) -> None:
-    """Gap analysis: for every provision and requirement, met / partial / unmet with evidence."""
+    """Gap analysis: for every provision and requirement, met / partial / unmet with evidence.
+
+    STATUTES are files (.txt, .md, .html, .pdf, .docx) or folders of them. Exit status: 0
+    done, 1 a statute could not be read (or --fail-on found gaps), 2 usage errors.
+    """
     from modellaw.compare.engine import analyse
     from modellaw.compare.review import ReviewError
     from modellaw.nlp.pipeline import NlpError, get_nlp
@@ -44,10 +53,22 @@ def gap(statutes: tuple[Path, ...], instruments: tuple[str, ...], formats: tuple
     from modellaw.statutes import StatuteReadError, read_statute
 
     files = statute_files(statutes)
-    if not files:
-        raise click.UsageError("no statute files found in the paths given")
     if (title or country or review) and len(files) > 1:
         raise click.UsageError("--title, --country and --review apply to one statute at a time")
+    if review is not None and not review.is_file():
+        raise click.UsageError(f"--review {review}: no such file; leave --review out to use "
+                               "<statute>.review.json beside the statute")
+    # Decide where the output goes before the (slow) analysis, so a typo costs nothing.
+    if out_dir is not None:
+        check_out_dir(out_dir)
+    else:
+        fmt = formats[0] if formats else "json"
+        if len(set(formats)) > 1:
+            raise click.UsageError("several formats need a folder: add -o DIR")
+        if fmt == "docx":
+            raise click.UsageError("a Word report cannot go to the terminal: add -o DIR")
+        if fmt == "html" and len(files) > 1:
+            raise click.UsageError("HTML reports for several statutes need a folder: add -o DIR")
     if spacy_model:
         try:
             get_nlp(model=spacy_model)
@@ -71,16 +92,22 @@ def gap(statutes: tuple[Path, ...], instruments: tuple[str, ...], formats: tuple
                 click.echo(f"error: {e}", err=True)
                 failed += 1
             bar.advance(f.name)
+    if not results:
+        if len(files) > 1:
+            click.echo(f"error: none of the {len(files)} statutes could be read; no report "
+                       "written", err=True)
+        sys.exit(1)
     if out_dir is not None:
         from modellaw.report.write import write_reports
 
-        for p in write_reports(results, model, list(formats) or ["md"], out_dir):
+        try:
+            written = write_reports(results, model, list(formats) or ["md"], out_dir)
+        except OSError as e:
+            write_failed(out_dir, e)
+        for p in written:
             click.echo(f"wrote {p}", err=True)
     else:
-        fmt = formats[0] if formats else "json"
-        if len(formats) > 1 or fmt == "docx" or fmt == "html" and len(results) > 1:
-            raise click.UsageError("use -o DIR for several formats, Word, or several statutes")
-        _print(results, model, fmt)
+        _print(results, model, formats[0] if formats else "json")
     if failed:
         sys.exit(1)
     bad = {"unmet": {"unmet"}, "partial": {"unmet", "partial"}}.get(fail_on, set())

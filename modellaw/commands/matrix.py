@@ -7,7 +7,12 @@ from pathlib import Path
 
 import click
 
-from modellaw.commands.inputs import load_model_or_exit, statute_files
+from modellaw.commands.inputs import (
+    check_out_dir,
+    load_model_or_exit,
+    statute_files,
+    write_failed,
+)
 from modellaw.report.write import MATRIX_FORMATS
 
 
@@ -23,7 +28,11 @@ from modellaw.report.write import MATRIX_FORMATS
               help="The model law's DSL files (default: provisions/).")
 def matrix(statutes: tuple[Path, ...], out_dir: Path, instruments: tuple[str, ...],
            formats: tuple[str, ...], provisions: tuple[Path, ...]) -> None:
-    """Compare statutes (files or folders of them): heat map, regional figures, CSV, XLSX."""
+    """Compare statutes (files or folders of them): heat map, regional figures, CSV, XLSX.
+
+    Exit status: 0 done, 1 a statute could not be read (the others are still compared),
+    2 usage errors.
+    """
     from modellaw.compare.engine import analyse
     from modellaw.compare.review import ReviewError
     from modellaw.report.matrix import build_matrix
@@ -31,12 +40,8 @@ def matrix(statutes: tuple[Path, ...], out_dir: Path, instruments: tuple[str, ..
     from modellaw.report.write import write_matrix
     from modellaw.statutes import StatuteReadError, read_statute
 
-    missing = [p for p in statutes if not p.exists()]
-    if missing:
-        raise click.UsageError(f"{missing[0]}: no such file or folder")
     files = statute_files(statutes)
-    if not files:
-        raise click.UsageError("no statute files (.txt, .md, .html, .pdf, .docx) found there")
+    check_out_dir(out_dir)
     model = load_model_or_exit(provisions)
     unknown = [i for i in instruments if i not in model.instruments]
     if unknown:
@@ -57,7 +62,11 @@ def matrix(statutes: tuple[Path, ...], out_dir: Path, instruments: tuple[str, ..
         click.echo("error: no statute could be read; nothing written", err=True)
         sys.exit(1)
     m = build_matrix(results, model, list(instruments) or None)
-    for p in write_matrix(m, out_dir, formats or MATRIX_FORMATS):
+    try:
+        written = write_matrix(m, out_dir, list(dict.fromkeys(formats)) or MATRIX_FORMATS)
+    except OSError as e:
+        write_failed(out_dir, e)
+    for p in written:
         click.echo(f"wrote {p}", err=True)
     click.echo(f"{len(results)} statute(s) x {len(m.rows)} requirement(s)"
                + (f"; {failed} statute(s) could not be read" if failed else ""), err=True)

@@ -15,25 +15,33 @@ _SUFFIX = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".do
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format; by default taken from the output file's suffix.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="File to write (replaced atomically).")
 def render(paths: tuple[Path, ...], fmt: str | None, output: Path) -> None:
     """Publish the model law (default: provisions/) with contents, commentary and an annex.
 
-    The same input always gives the same bytes: no dates or times are written.
+    The same input always gives the same bytes: no dates or times are written. Exit
+    status: 0 written, 1 the model law has errors or the file could not be written, 2 usage
+    errors.
     """
+    from modellaw.commands.inputs import check_out_file, model_paths, write_failed
     from modellaw.diagnostics import render_text
     from modellaw.dsl.loader import load_model
     from modellaw.publish import render_bytes
     from modellaw.util.files import write_atomic
 
-    fmt = fmt or _SUFFIX.get(output.suffix.lower())
-    if fmt is None:
+    check_out_file(output)
+    implied = _SUFFIX.get(output.suffix.lower())
+    if fmt is None and implied is None:
         raise click.UsageError(
             f"cannot tell the format from '{output.name}'; pass --format md, html or docx")
-    if output.exists() and output.is_dir():
-        raise click.UsageError(f"'{output}' is a folder; give a file name with -o")
-    result = load_model(list(paths) or ["provisions"], lint=False)
+    if fmt is not None and implied is not None and implied != fmt:
+        # A Word file named .html opens as gibberish; say so rather than write it.
+        raise click.UsageError(f"--format {fmt} does not match '{output.name}'; name the file "
+                               f"{output.with_suffix('.' + fmt).name} or leave --format out")
+    fmt = fmt or implied
+    assert fmt is not None
+    result = load_model(model_paths(paths), lint=False)
     if result.errors:
         click.echo(render_text(result.errors, result.sources), err=True)
         click.echo(f"render: the model has {len(result.errors)} error(s); "
@@ -43,8 +51,7 @@ def render(paths: tuple[Path, ...], fmt: str | None, output: Path) -> None:
     try:
         write_atomic(output, data)
     except OSError as e:
-        click.echo(f"{output}: error: cannot write: {e.strerror or e}", err=True)
-        sys.exit(1)
+        write_failed(output, e)
     m = result.model
     click.echo(f"wrote {output} ({fmt}, {len(m.parts)} part(s), {len(m.provisions)} section(s))",
                err=True)
