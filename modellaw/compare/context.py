@@ -25,7 +25,7 @@ class StatuteView:
     parent: dict[int, Unit] = field(default_factory=dict)
     _find_cache: dict[tuple[str, bool], list[TermMatch]] = field(default_factory=dict)
     _section_ids: set[int] | None = None
-    _cue_cache: dict[tuple[int, int], list] = field(default_factory=dict)
+    cue_cache: dict[tuple[int, int], list] = field(default_factory=dict)  # per match span
 
     @classmethod
     def build(cls, statute: Statute, index: TermIndex | None = None) -> StatuteView:

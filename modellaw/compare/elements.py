@@ -10,7 +10,7 @@ from modellaw.compare.candidates import concept_matches
 from modellaw.compare.context import StatuteView
 from modellaw.compare.findings import ElementResult, Evidence
 from modellaw.dsl.model import Element
-from modellaw.nlp.negation import cues_for
+from modellaw.nlp.negation import Cue, cues_for
 from modellaw.nlp.numbers import find_ages, find_durations, find_penalties
 from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
@@ -44,13 +44,13 @@ def _evidence(view: StatuteView, m: TermMatch, el: Element) -> Evidence:
     return Evidence(view.label_at(m.start), quote, s, e, el.id)
 
 
-def _cues(view: StatuteView, m: TermMatch) -> list:
+def _cues(view: StatuteView, m: TermMatch) -> list[Cue]:
     key = (m.start, m.end)
-    got = view._cue_cache.get(key)
+    got = view.cue_cache.get(key)
     if got is None:
         sentence = view.index.sentence_of(m.start)
         got = cues_for(view.statute.text, m.start, m.end, sentence)
-        view._cue_cache[key] = got
+        view.cue_cache[key] = got
     return got
 
 
@@ -77,15 +77,14 @@ def _weakened(view: StatuteView, m: TermMatch) -> str | None:
 
 
 def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView,
-          home: set[int] = frozenset(),  # type: ignore[assignment]
+          home: set[int] | frozenset[int] = frozenset(),
           firm: bool = False) -> TermMatch | None:
     """The first match that is not negated, preferring the element's home sections (where
     most of its concepts meet), then the provision's candidate sections, then the
     strongest. Negation is checked lazily: it is the costly part."""
 
     def key(m: TermMatch) -> tuple[int, float, int]:
-        sec = view.section_at(m.start)
-        sid = id(sec) if sec is not None else -1
+        sid = _section_id(view, m)
         rank = 0 if sid in home else 1 if sid in preferred else 2
         return (rank, -m.score, m.start)
 
@@ -174,9 +173,8 @@ def _also(view: StatuteView, hits: list[TermMatch], best: TermMatch, el: Element
     for m in hits:
         if len(out) >= EXTRA_CITES:
             break
-        sec = view.section_at(m.start)
         label = view.label_at(m.start)
-        if sec is None or id(sec) not in sections or label in seen_units:
+        if _section_id(view, m) not in sections or label in seen_units:
             continue
         if _negated(view, m):
             continue
@@ -218,7 +216,7 @@ def _home_sections(view: StatuteView, all_hits: list[list[TermMatch]]) -> set[in
     """Sections holding the most distinct concepts of one element."""
     count: dict[int, int] = {}
     for hits in all_hits:
-        for sid in {id(view.section_at(m.start)) for m in hits}:
+        for sid in {_section_id(view, m) for m in hits} - {-1}:
             count[sid] = count.get(sid, 0) + 1
     if not count:
         return set()
