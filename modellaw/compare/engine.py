@@ -27,7 +27,7 @@ from modellaw.compare.verdicts import (
     status_of,
 )
 from modellaw.dsl.model import Element, ModelLaw, Provision
-from modellaw.statutes.model import Statute
+from modellaw.statutes.model import Statute, Unit
 
 
 def _check_provision(view: StatuteView, p: Provision) -> list[tuple[Element, ElementResult]]:
@@ -35,7 +35,8 @@ def _check_provision(view: StatuteView, p: Provision) -> list[tuple[Element, Ele
     candidates = [u for u, _ in ranked]
     preferred = {id(u) for u in candidates[:3]}
     results: dict[int, ElementResult] = {}
-    key_sections: list = []
+    key_sections: list[Unit] = []
+    seen: set[int] = set()
     for i, el in enumerate(p.elements):
         if el.kind != "number":
             r = check_concepts(view, el, preferred)
@@ -44,11 +45,12 @@ def _check_provision(view: StatuteView, p: Provision) -> list[tuple[Element, Ele
             if el.key:
                 for ev in r.evidence:
                     sec = view.section_at(ev.start)
-                    if sec is not None and sec not in key_sections:
+                    if sec is not None and id(sec) not in seen:
+                        seen.add(id(sec))
                         key_sections.append(sec)
     # Numbers are read where the key elements were found: a penalty or a period belongs
     # to the rule it is stated in, not to whatever section mentions a number.
-    scoped = key_sections + [u for u in candidates if u not in key_sections]
+    scoped = key_sections + [u for u in candidates if id(u) not in seen]
     for i, el in enumerate(p.elements):
         if el.kind == "number":
             r = check_number(view, el, scoped if key_sections else candidates)
