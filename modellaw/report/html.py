@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import secrets
 from html import escape
 
@@ -50,6 +51,11 @@ pre code.language-model { display: block; font-family: Georgia, serif; font-size
 .st-unmet { color: #7a0f0f; background: @funmet@; border-color: var(--unmet); }
 .st-na { color: #333; background: #eee; border-color: #999; }
 .legend .key { margin-right: 1rem; white-space: nowrap; }
+.toc { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: .9rem; background: #f5f7fa;
+       border: 1px solid #d5dae1; padding: .3rem 1rem .5rem; margin: 1rem 0; }
+.toc .toc-title { font-weight: bold; margin: .4rem 0; }
+.toc ul { margin: .1rem 0; padding-left: 1.2rem; }
+.toc > ul > li > ul { columns: 2; }
 svg { vertical-align: middle; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -137,12 +143,58 @@ def page(title: str, body: str, css: str = BASE_CSS, script: str | None = None) 
     )
 
 
+_HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.DOTALL)
+
+
+def add_contents(body: str) -> str:
+    """Give the report's h2 and h3 headings ids and put a list of links to them on top.
+
+    A gap report runs to a hundred screens; an adviser needs to reach the requirements
+    table or one part of the model law without scrolling. Heading text is already escaped
+    by markdown-it, so it is reused as it stands.
+    """
+    entries: list[tuple[int, str, str]] = []
+    used: set[str] = set()
+
+    def name(m: re.Match[str]) -> str:
+        level, inner = int(m.group(1)), m.group(2)
+        if level == 3 and not inner.startswith("Part: ") and inner != "Reviewer decisions":
+            return m.group(0)
+        base = "r-" + (re.sub(r"[^a-z0-9]+", "-", inner.lower()).strip("-") or "section")
+        anchor, n = base, 2
+        while anchor in used:
+            anchor, n = f"{base}-{n}", n + 1
+        used.add(anchor)
+        entries.append((level, anchor, inner))
+        return f'<h{level} id="{anchor}">{inner}</h{level}>'
+
+    body = _HEADING.sub(name, body)
+    if not entries:
+        return body
+    tree: list[tuple[str, list[str]]] = []
+    for level, anchor, inner in entries:
+        link = f'<a href="#{anchor}">{inner.removeprefix("Part: ")}</a>'
+        if level == 2 or not tree:
+            tree.append((link, []))
+        else:
+            tree[-1][1].append(link)
+    items = "".join(
+        f"<li>{top}" + ("<ul>" + "".join(f"<li>{c}</li>" for c in kids) + "</ul>" if kids else "")
+        + "</li>" for top, kids in tree)
+    # Not a heading: the report's outline stays Summary, Provisions, Requirements, Provenance.
+    nav = ('<nav class="toc noprint" aria-label="Contents"><p class="toc-title">Contents</p>'
+           f"<ul>{items}</ul></nav>\n")
+    first = body.find("<h2")
+    return body[:first] + nav + body[first:]
+
+
 def render_html(result: GapResult, model: ModelLaw | None) -> str:
     """The gap report as one self-contained HTML file."""
     marks = HtmlMarks()
     md = build_markdown(result, model, marks)
     body = markdown_renderer().render(md)
     body = body.replace("<th>", '<th scope="col">').replace("<th style=", '<th scope="col" style=')
+    body = add_contents(body)
     body = marks.apply(body)
     title = f"Gap report: {result.statute.title or result.statute.path}"
     return page(title, body)

@@ -38,9 +38,15 @@ def escape_md(text: str) -> str:
     return _LINE_START.sub(defuse, text)
 
 
+def escape_inline(text: str) -> str:
+    """As escape_md, for text set in the middle of a line: no list marker can start there,
+    so a version such as "0.1" keeps its dot instead of showing as "0\\.1" in the file."""
+    return _PUNCT.sub(r"\\\1", text)
+
+
 def escape_cell(text: str) -> str:
-    """As escape_md, on one line, for a table cell."""
-    return escape_md(" ".join(text.split()))
+    """As escape_inline, on one line, for a table cell (no list can start inside a cell)."""
+    return escape_inline(" ".join(text.split()))
 
 
 def text_bar(counts: dict[str, int], width: int = 20) -> str:
@@ -215,9 +221,9 @@ def build_markdown(result: GapResult, model: ModelLaw | None, marks: Marks) -> s
     sub = [x for x in (s.country, s.year) if x]
     out += [
         escape_md(" · ".join(sub) + (" — " if sub else ""))
-        + f"measured against {escape_md(result.model_title)}"
-        + (f" (version {escape_md(result.model_version)})" if result.model_version else "")
-        + f" on {escape_md(result.analysed_on)}.",
+        + f"measured against {escape_inline(result.model_title)}"
+        + (f" (version {escape_inline(result.model_version)})" if result.model_version else "")
+        + f" on {escape_inline(result.analysed_on)}.",
         "",
         "## Summary",
         "",

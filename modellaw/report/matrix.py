@@ -203,6 +203,9 @@ def build_matrix(results: list[GapResult], model: ModelLaw | None,
             for iid in res.instruments:
                 if iid not in inst_order:
                     inst_order.append(iid)
+        if model is not None:  # the model's order puts the core treaty first, as in gap reports
+            rank = {iid: i for i, iid in enumerate(model.instruments)}
+            inst_order.sort(key=lambda iid: rank.get(iid, len(rank)))
     rows = []
     for rid in order:
         title, iid, strength = info[rid]

@@ -6,6 +6,7 @@ only reorders rows and columns, and the page's CSP admits that script by its has
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from modellaw.report import svg
@@ -16,7 +17,9 @@ from modellaw.report.status import COLOUR, SYMBOL, label
 CELL = 26
 ROW_H = 18
 LEFT = 330
-TOP = 130
+LABEL_CHARS = 44  # statute names longer than this are shortened (the full name is a tooltip)
+CHAR_W = 6.2  # average width of an 11px sans-serif character
+SLANT = 55  # degrees
 
 MATRIX_CSS = BASE_CSS + """
 body { max-width: none; }
@@ -75,26 +78,35 @@ def _short(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def _label_room(m: Matrix) -> tuple[int, int]:
+    """Height above and width beside the grid that the slanted statute names need."""
+    longest = max((len(_short(c.label, LABEL_CHARS)) for c in m.columns), default=0)
+    run = longest * CHAR_W
+    return (int(run * math.sin(math.radians(SLANT))) + 24,
+            int(run * math.cos(math.radians(SLANT))) + 24)
+
+
 def heat_map(m: Matrix) -> str:
     n_cols, n_rows = len(m.columns), len(m.rows)
-    width = LEFT + n_cols * CELL + 160  # room for slanted statute names
-    height = TOP + 8 + n_rows * ROW_H + 10
+    top, right = _label_room(m)
+    width = LEFT + n_cols * CELL + max(right, 60)
+    height = top + 8 + n_rows * ROW_H + 10
     parts = [
         f'<svg id="heat" class="heat" role="group" aria-label="Heat map: {n_rows} requirements '
         f'by {n_cols} statutes" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'data-left="{LEFT}" data-top="{TOP}" data-cell="{CELL}" data-row="{ROW_H}" '
+        f'data-left="{LEFT}" data-top="{top}" data-cell="{CELL}" data-row="{ROW_H}" '
         'xmlns="http://www.w3.org/2000/svg">'
     ]
     for i, col in enumerate(m.columns):
         parts.append(
             f'<g class="col" data-col="{i}" data-name="{escape(col.label.lower())}" '
-            f'data-cover="{col.coverage:.4f}" transform="translate({LEFT + i * CELL},{TOP})">'
-            f'<text transform="translate({CELL // 2 + 4},-6) rotate(-55)">'
-            f"{escape(_short(col.label, 28))}<title>{escape(col.title)} — "
+            f'data-cover="{col.coverage:.4f}" transform="translate({LEFT + i * CELL},{top})">'
+            f'<text transform="translate({CELL // 2 + 4},-6) rotate(-{SLANT})">'
+            f"{escape(_short(col.label, LABEL_CHARS))}<title>{escape(col.title)} — "
             f"{col.coverage:.0%} coverage</title></text></g>"
         )
     for j, row in enumerate(m.rows):
-        y = TOP + 8 + j * ROW_H
+        y = top + 8 + j * ROW_H
         parts.append(
             f'<g class="row" data-order="{j}" data-id="{escape(row.id)}" '
             f'data-cover="{row.coverage:.4f}" transform="translate(0,{y})">'
@@ -125,14 +137,18 @@ def heat_map(m: Matrix) -> str:
 
 def render_matrix_html(m: Matrix) -> str:
     title = "Country comparison: " + (m.model_title or "model law")
-    inst = ", ".join(sorted({r.instrument_name for r in m.rows})) or "none"
+    names = {r.instrument: r.instrument_name for r in m.rows}
+    inst = ", ".join(names[i] for i in m.instruments if i in names) or "none"
     body = [
         f"<h1>{escape(title)}</h1>",
         f"<p>{len(m.columns)} statutes against {len(m.rows)} requirements of: {escape(inst)}."
         f" Analysed {escape(m.analysed_on)} with modellaw {escape(m.tool_version)}"
         + (f", model law version {escape(m.model_version)}" if m.model_version else "")
         + ".</p>",
-        "<h2>Regional figures</h2>",
+        # The heat map sits below a long list of figures; a workshop jumps straight to it.
+        '<p class="noprint">Go to: <a href="#heat-map">heat map</a> · '
+        '<a href="#statutes">statutes and coverage</a></p>',
+        '<h2 id="figures">Regional figures</h2>',
     ]
     if m.figures:
         body.append("<ul class=\"figures\">" + "".join(
@@ -140,7 +156,7 @@ def render_matrix_html(m: Matrix) -> str:
     else:
         body.append("<p>No figures: no statute was assessed.</p>")
     body += [
-        "<h2>Heat map</h2>",
+        '<h2 id="heat-map">Heat map</h2>',
         svg.legend().replace("</p>", " Grey with –: not assessed.</p>"),
         '<div class="controls noprint" role="toolbar" aria-label="Sort the heat map">'
         'Statutes: <button type="button" data-sort="col-name" disabled>by name</button>'
@@ -150,7 +166,7 @@ def render_matrix_html(m: Matrix) -> str:
         '<button type="button" data-sort="row-cover" disabled>least covered first</button>'
         "</div>",
         f'<div class="heatwrap">{heat_map(m)}</div>',
-        "<h2>Statutes</h2>",
+        '<h2 id="statutes">Statutes</h2>',
         "<table><thead><tr><th scope=\"col\">Statute</th><th scope=\"col\">Country</th>"
         "<th scope=\"col\">Year</th><th scope=\"col\">Coverage</th>"
         "<th scope=\"col\">File</th></tr></thead><tbody>",
