@@ -26,9 +26,10 @@ HEADER_LINE = re.compile(r"^# ([a-z_]+): (.+)$")
 # A cited unit: optional style prefix, a section number (3, 3A, 212-1, 401), then any
 # bracketed sub-units: "3(1)(a)", "Art. 212(4)(b)", "401(a)(1)(C)", "19(b)(6)".
 UNIT_LABEL = re.compile(r"^(?:Art\.\s*|Sec\.\s*|§\s*)?(\d+[A-Za-z]?(?:-\d+)?)((?:\([^()\s]+\))*)$")
-# How each drafting style starts a section at the beginning of a line.
+# How each drafting style starts a section at the beginning of a line ("Article (3)" is the
+# Gulf translations' style).
 SECTION_PREFIXES = {
-    "article": r"(?:Article\s+|Art\.\s*)",
+    "article": r"(?:Article\s+\(?|Art\.\s*)",
     "sec": r"SEC\.\s*",
     "para": r"§\s*",
     "bare": r"",
@@ -173,6 +174,9 @@ def test_cited_units_exist_in_text(sample: Path) -> None:
         ("3(2)", "3. Offence\n(1) A person\n4. Next\n(2) elsewhere\n", False),
         ("Art. 212(2)", "Article 212 — T\n1. Whoever\n2. Consent\n", True),
         ("Art. 212-1", "Article 212 — T\n1. Whoever\n", False),
+        ("Art. 2(1)(b)", "Article (1)\nX\nArticle (2)\n1. Whoever\n(a) a\n(b) b\n", True),
+        ("Art. 1(2)", "Article (1)\n1. Whoever\nArticle (2)\n2. Other\n", False),
+        ("Art. 1", "Article (12)\nWhoever\n", False),
         ("401(a)(1)(C)", "§ 401. Definitions\n(a) In\n(1) x\n(A) y\n(C) z\n", True),
         ("4(c)", "SEC. 4. Acts. –\n(a) To\n(b) To\nSEC. 5. Other\n(c) To\n", False),
         ("Trafficking in persons", "Definitions\nTrafficking in persons\n(1) x\n", True),

@@ -77,6 +77,26 @@ def heading_shaped(text: str) -> bool:
     return words[-1].lower() not in _DANGLING
 
 
+# Words no title uses; "is"/"are" may appear inside one ("Matters that are not a defence").
+_STRONG_OPERATIVE = re.compile(r"\b(?:means|includes|shall|may|must|whoever)\b")
+
+
+def short_title(text: str) -> bool:
+    """A short heading after a section number that _OPERATIVE alone would reject.
+
+    Only for the words after "10." on their own line; the caller checks the body below.
+    """
+    text = text.strip()
+    words = text.split()
+    if not (1 <= len(words) <= 8 and len(text) <= 60):
+        return False
+    if not text[0].isupper() or _SENTENCE_END.search(text) or re.search(r"[.;:!?]\s", text):
+        return False
+    if _STRONG_OPERATIVE.search(text) or _RUNNING_HEAD.search(text):
+        return False
+    return words[-1].lower() not in _DANGLING | {"is", "are", "was", "were", "be", "not"}
+
+
 def body_like(text: str) -> bool:
     """Could this line open the body under a heading?"""
     text = text.strip()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from modellaw.statutes.cleanup import Line
 from modellaw.statutes.definitions import QUOTED_DEFINITION
-from modellaw.statutes.headings import heading_shaped, is_plain_heading
+from modellaw.statutes.headings import body_like, heading_shaped, is_plain_heading, short_title
 from modellaw.statutes.markers import Marker, choose_type, first_value, is_inserted, successor
 from modellaw.statutes.model import Unit
 
@@ -15,9 +15,15 @@ _ORDINALS = "FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH"
 _NUM = r"(\d{1,4}[A-Z]{0,2}(?:-?(?:bis|ter|quater|quinquies))?)"
 _DASH = r"(?:[-–—:.]\s*)?"
 
+# Containers numbered in words, in capitals or title case ("CHAPTER ONE", "Chapter Eighteen").
+_NUMBER_WORDS = (
+    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen "
+    "Fifteen Sixteen Seventeen Eighteen Nineteen Twenty"
+).split()
+_WORD_NUMBER = "|".join(w.upper() for w in _NUMBER_WORDS) + "|" + "|".join(_NUMBER_WORDS)
 _CONTAINER = re.compile(
     r"^(PART|Part|CHAPTER|Chapter|DIVISION|Division|TITLE|Title|BOOK|Book|SUB-?PART|Subpart)"
-    r"\s+([IVXLC]+|\d{1,3}[A-Z]?|[A-Z]|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)"
+    rf"\s+([IVXLC]+|\d{{1,3}}[A-Z]?|[A-Z]|{_WORD_NUMBER})"
     r"\b\.?\s*(?:[-–—:.]+\s*)?(.*)$"
 )
 _CONTAINER_RANK = {
@@ -47,13 +53,19 @@ _SCHEDULE_INLINE = re.compile(
     rf"\b((?:(?:{_ORDINALS.title()})\s+)?Schedule)\s*\((?:Sections?|sections?|ss?\.|Regulations?|"
     r"Articles?|Paragraphs?)\b"
 )
+# "(Section 2)" on the line under "SCHEDULE": the sections that refer to it.
+_SCHEDULE_REFERENCE = re.compile(
+    r"^\((?:Sections?|sections?|ss?\.|Regulations?|Articles?|Paragraphs?)\b[^()]*\)$"
+)
 _SECTION_WORD = re.compile(
     rf"^(?:SECTION|Section|SEC\.|Sec\.|s\.)\s*{_NUM}\s*[.:]?\s*(?:[-–—]+\s*)?(.*)$"
 )
 _SECTION_SIGN = re.compile(r"^§+\s*(\d{1,5}[A-Za-z]{0,2}(?:-\d+)?)\.?\s*(.*)$")
+_ARTICLE_NUM = r"\d{1,4}(?:-\d+)*(?:\s?(?:bis|ter|quater|quinquies))?[A-Za-z]?"
+# "Article 3", "Art. 225-4-1", "Article 12 bis", and the Gulf translations' "Article (3)".
 _ARTICLE = re.compile(
     r"^(?:ARTICLE|Article|ARTICULO|Artículo|Art\.|ART\.)\s*"
-    r"(\d{1,4}(?:-\d+)*(?:\s?(?:bis|ter|quater|quinquies))?[A-Za-z]?|[IVXLC]+)\b\.?\s*"
+    rf"(?:\(\s?({_ARTICLE_NUM})\s?\)|({_ARTICLE_NUM}|[IVXLC]+)\b)\.?\s*"
     r"(?:[-–—:]+\s*)?(.*)$"
 )
 _NUMBERED = re.compile(rf"^{_NUM}\s*\.(?!\d)\s*(?:[-–—]+\s*)?(.*)$")
@@ -67,6 +79,8 @@ _ENACTING = re.compile(
 )
 _PAREN_MARKER = re.compile(r"\(\s?(\d{1,3}[A-Z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\s?\)")
 _DOT_MARKER = re.compile(r"^(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\.(?:\s|$)")
+# Civil-law translations letter their items "a)" at the start of a line.
+_HALF_PAREN_MARKER = re.compile(r"^([a-z]|[ivxlc]{1,6})\)\s")
 _REFERENCE = re.compile(
     r"(?:\b(?:sub-?)?(?:sections?|paragraphs?|sub-?paragraphs?|clauses?|sub-?clauses?|items?|"
     r"articles?|arts?\.|regulations?|rules?|ss?\.|paras?\.|subpara\.|of)\s*(?:\d+[A-Za-z]*\s*)?"
@@ -142,6 +156,8 @@ class _Segmenter:
         self.warnings: list[str] = []
         self.line_starts = {line.start for line in lines}
         self.indent_at = {line.start: line.indent for line in lines}
+        self.article_mode = False  # set by classify()
+        self.sign_mode = False
 
     # ---- line classification -------------------------------------------------------------
 
@@ -154,6 +170,10 @@ class _Segmenter:
         section_indent = min((ln.indent for ln in numbered), default=0)
         articles = sum(1 for ln in lines if _ARTICLE.match(ln.text))
         self.article_mode = articles >= 2
+        # In a code cut into "§ 232" sections, a bare "1." line is a numbered point of the
+        # paragraph above it ("§ 232(1) no. 1"), never a section of its own.
+        signs = sum(1 for ln in lines if _SECTION_SIGN.match(ln.text))
+        self.sign_mode = signs >= 2
         tokens: list[_Token] = []
         consumed: set[int] = self._contents_lines(section_indent)
         last_number: int | None = None
@@ -171,7 +191,8 @@ class _Segmenter:
                     or (number is not None and (last_number < number <= last_number + 40))
                     or (number == last_number and token.label[-1].isalpha())
                 )
-                if number == 0 or not sequence_ok or self.article_mode:
+                bare = _NUMBERED.match(line.text) is not None
+                if number == 0 or not sequence_ok or self.article_mode or (self.sign_mode and bare):
                     token = None
                 else:
                     last_number = number
@@ -188,6 +209,8 @@ class _Segmenter:
                     continue
             if token.kind == "schedule":
                 in_schedule = True
+                if token.heading is None and token.start == line.start:
+                    self._schedule_title(token, index, consumed, section_indent)
             if token.kind in ("section", "article", "para") and token.heading is None:
                 token = self._heading_from_previous(token, index, consumed, tokens)
             if token.kind in ("part", "chapter", "division") and not token.heading and nxt:
@@ -230,6 +253,33 @@ class _Segmenter:
             token.heading = prev.text
             token.start = prev.start
         return token
+
+    def _schedule_title(
+        self, token: _Token, index: int, consumed: set[int], section_indent: int
+    ) -> None:
+        """A title line under "SCHEDULE" (and its "(Section 2)" line) names the schedule.
+
+        Left alone it would become the heading of the schedule's first paragraph.
+        """
+        lines = self.lines
+        at = index + 1
+        if (
+            at < len(lines)
+            and self._adjacent(lines[at - 1], lines[at])
+            and _SCHEDULE_REFERENCE.match(lines[at].text)
+        ):
+            at += 1
+        if at + 1 >= len(lines):
+            return  # a title needs the schedule's body below it
+        title = lines[at]
+        if (
+            self._adjacent(lines[at - 1], title)
+            and _heading_like(title.text, 90)
+            and self._classify_line(title, None, section_indent) is None
+        ):
+            token.heading = title.text
+            token.body_start = title.end
+            consumed.add(at)
 
     def _schedule_token(
         self, word: str, start: int, body_start: int, heading: str | None
@@ -279,8 +329,9 @@ class _Segmenter:
             return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
         match = _ARTICLE.match(text)
         if match:
-            token = self._numbered_token("article", match.group(1), match.group(2), line, nxt)
-            token.label = "Art. " + re.sub(r"\s+", " ", match.group(1))
+            number = match.group(1) or match.group(2)
+            token = self._numbered_token("article", number, match.group(3), line, nxt)
+            token.label = "Art. " + re.sub(r"\s+", " ", number)
             token.style = "civil"
             return token
         match = _NUMBERED.match(text)
@@ -298,7 +349,14 @@ class _Segmenter:
         if split and not _PAREN_MARKER.match(rest):
             heading = split.group(1)
             body_start = line.end - len(split.group(2))
-        elif rest and _heading_like(rest) and nxt is not None:
+        elif (
+            rest
+            and nxt is not None
+            and (
+                _heading_like(rest)
+                or (short_title(rest) and self._adjacent(line, nxt) and body_like(nxt.text))
+            )
+        ):
             heading = rest
             body_start = line.end
         token = _Token(kind, label, heading, line.start, body_start, indent=line.indent)
@@ -533,7 +591,9 @@ class _Segmenter:
 
     # ---- subsections, paragraphs ... -----------------------------------------------------
 
-    def _markers(self, start: int, end: int, unit_indent: int) -> list[Marker]:
+    def _markers(
+        self, start: int, end: int, unit_indent: int, dotted_ok: bool = False
+    ) -> list[Marker]:
         text = self.text
         found: list[Marker] = []
         # List style "1." / "a." / "i." at the start of a more deeply indented line.
@@ -541,10 +601,14 @@ class _Segmenter:
             if line.start < start or line.start >= end:
                 continue
             match = _DOT_MARKER.match(line.text)
-            if match and (line.indent > unit_indent or self.article_mode):
+            if match and (line.indent > unit_indent or self.article_mode or dotted_ok):
                 found.append(
                     Marker(match.group(1), line.start, line.start + match.end(), True, dotted=True)
                 )
+                continue
+            match = _HALF_PAREN_MARKER.match(line.text)
+            if match:
+                found.append(Marker(match.group(1), line.start, line.start + match.end(), True))
         last_end = -1
         for match in _PAREN_MARKER.finditer(text, start, end):
             pos = match.start()
@@ -569,10 +633,12 @@ class _Segmenter:
         end = min([c.start for c in unit.children] + [unit.end])
         if body_start >= end:
             return []
-        markers = self._markers(body_start, end, token.indent)
+        us_style = token.style == "us"
+        # Numbered points "1." under a § paragraph: a level of their own, "§ 232(1) no. 1".
+        points = us_style and self.sign_mode
+        markers = self._markers(body_start, end, token.indent, dotted_ok=points)
         if not markers:
             return []
-        us_style = token.style == "us"
         base = unit.label
         children: list[Unit] = []
         # Open levels: (type, last value, unit).
@@ -601,6 +667,8 @@ class _Segmenter:
             kind = choose_type(marker, [(t, v) for t, v, _u in levels], following)
             if not kind:
                 continue
+            if points and marker.dotted and kind == "num":
+                kind = "point"
             if in_definitions:
                 if kind != "num" or marker.dotted:
                     continue
@@ -622,6 +690,8 @@ class _Segmenter:
             parent_label = levels[depth - 1][2].label if depth > 0 else base
             if schedule_unit and depth == 0:
                 label = f"{base} para ({marker.value})"
+            elif kind == "point":
+                label = f"{parent_label} no. {marker.value}"
             else:
                 label = f"{parent_label}({marker.value})"
             if label in seen:
@@ -641,6 +711,8 @@ class _Segmenter:
         return children
 
     def _kind(self, depth: int, kind: str, us_style: bool, levels: list) -> str:
+        if kind == "point":
+            return "paragraph" if depth <= 1 else "subparagraph"
         if depth == 0:
             return "subsection" if kind == "num" or us_style else "paragraph"
         if depth == 1 and levels and levels[0][0] == "num" and not us_style:
