@@ -273,6 +273,8 @@ class Builder:
                 val = self._scalar(path, a)
                 if a.key == "part":
                     prov.part = val
+                    v0 = a.values[0][0]
+                    prov.ref_spans[f"part:{val}"] = self._span(path, v0.line, v0.col, len(v0.raw))
                 elif a.key == "text":
                     prov.text = val or ""
                 elif a.key == "commentary":

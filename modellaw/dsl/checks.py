@@ -76,7 +76,8 @@ def check_model(m: ModelLaw) -> list[Diagnostic]:
                                       f"provision '{p.id}' belongs to no part", span,
                                       help="add: part <part id>"))
         elif p.part not in part_ids:
-            out.append(Diagnostic("S109", Severity.ERROR, f"unknown part '{p.part}'", span,
+            out.append(Diagnostic("S109", Severity.ERROR, f"unknown part '{p.part}'",
+                                  p.ref_spans.get(f"part:{p.part}", span),
                                   suggestion=_suggest(p.part, part_ids)))
         for el in p.elements:
             es = _span(el.span)

@@ -140,6 +140,9 @@ def decode_source(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]
         return None, [_diag("P003", f"file is too large ({len(data)} bytes; the limit is "
                             f"{MAX_BYTES} bytes)", whole,
                             help="split the model law into several files joined with include")]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [_diag("P002", "the file is saved as UTF-16", whole,
+                            help="save it as UTF-8 (most editors offer it under 'Save as')")]
     if b"\x00" in data:
         return None, [_diag("P001", "this is a binary file, not a modellaw source file", whole,
                             help="modellaw files are plain UTF-8 text ending in .mlaw")]

@@ -99,7 +99,7 @@ CASES = [
          [("S104", 4, 3)]),
     Case("implements-nothing", src(*HEAD[:2], '  text "A person who ..."'), [("S106", 1, 1)]),
     Case("no-part", src(HEAD[0], HEAD[2]), [("S109", 1, 1)]),
-    Case("unknown-part", src(HEAD[0], "  part offence", HEAD[2]), [("S109", 1, 1)],
+    Case("unknown-part", src(HEAD[0], "  part offence", HEAD[2]), [("S109", 2, 8)],
          suggestion="offences"),
     Case("waiver-without-reason", src("waive tip.9.1"), [("S111", 1, 1)]),
     Case("waiver-of-unknown", src("waive tip.9.9", '  reason "Out of scope."'),
@@ -259,14 +259,14 @@ def test_recovery_is_not_fooled_by_text_blocks(check) -> None:
 def test_several_semantic_errors_are_all_reported(check) -> None:
     text = src(
         'provision offence.a "A"',
-        "  part offence",  # S109 (reported at the provision)
+        "  part offence",  # 2: S109
         "  implements tip.3.x",  # 3: S102
         "  see offence.zz",  # 4: S103
         "  requires number p: max_penalty >= 10",  # 5: S105
         "waive tip.9.1",  # 6: S111
     )
     got = sorted((d.code, d.span.line) for d in check(text))
-    assert got == [("S102", 3), ("S103", 4), ("S105", 5), ("S109", 1), ("S111", 6)]
+    assert got == [("S102", 3), ("S103", 4), ("S105", 5), ("S109", 2), ("S111", 6)]
 
 
 def test_rendered_diagnostic_points_at_the_word(project: Project) -> None:
