@@ -7,7 +7,13 @@ from pathlib import Path
 
 from modellaw.statutes.cleanup import normalise
 from modellaw.statutes.definitions import find_definitions
-from modellaw.statutes.metadata import build_meta, read_sidecar, split_header, title_from_text
+from modellaw.statutes.metadata import (
+    build_meta,
+    guess_language,
+    read_sidecar,
+    split_header,
+    title_from_text,
+)
 from modellaw.statutes.model import (
     DefinedTerm,
     Statute,
@@ -39,6 +45,10 @@ def read_statute(path: str | Path, overrides: Mapping[str, str] | None = None) -
     seg = segment(clean.text, clean.lines)
     document_meta = {"title": raw.title or title_from_text(clean.text) or ""}
     meta = build_meta(document_meta, header, read_sidecar(path), overrides)
+    if meta.language is None:
+        meta.language = guess_language(clean.text)
+        if meta.language:
+            meta.extra.setdefault("language_source", "guessed from the text")
     if raw.encoding and raw.encoding not in ("utf-8",):
         meta.extra.setdefault("encoding", raw.encoding)
     definitions = find_definitions(clean.text, seg.units)

@@ -76,6 +76,19 @@ def title_from_text(text: str) -> str | None:
     return None
 
 
+# The commonest English function words; statutes in English are dense with them.
+_ENGLISH = frozenset("the of and to in a or any by be shall is for person that which".split())
+
+
+def guess_language(text: str) -> str | None:
+    """'en' when the text is plainly English; otherwise None (never a silent wrong guess)."""
+    words = re.findall(r"[a-z]+", text[:20000].lower())
+    if len(words) < 50:
+        return None
+    share = sum(1 for w in words if w in _ENGLISH) / len(words)
+    return "en" if share >= 0.15 else None
+
+
 def build_meta(
     *sources: Mapping[str, str] | None,
 ) -> StatuteMeta:
@@ -92,6 +105,12 @@ def build_meta(
     for key in KNOWN_KEYS:
         setattr(meta, key, merged.pop(key, None))
     meta.extra = merged
+    if meta.year and not re.fullmatch(r"\d{4}", meta.year):
+        # "2015 (MalawiLII version eng@2017-12-31)": the year is the first one named.
+        found = re.search(r"\b(1[89]\d\d|20\d\d)\b", meta.year)
+        if found:
+            meta.extra.setdefault("year_note", meta.year)
+            meta.year = found.group(1)
     if meta.year is None and meta.title:
         found = re.search(r"\b(1[89]\d\d|20\d\d)\b", meta.title)
         if found:
