@@ -1,0 +1,285 @@
+"""Drafting styles met in the second round of samples: Gulf translations ("Article (1)",
+"Chapter One"), § codes with numbered points, "a)" items, short headings that contain a
+verb, and a schedule's title line. Each pattern has cases where it must not fire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modellaw.statutes import read_statute
+from modellaw.statutes.cleanup import normalise
+from modellaw.statutes.model import Unit
+from modellaw.statutes.segment import segment
+
+SAMPLES = Path(__file__).resolve().parents[2] / "national_laws"
+
+
+def _units(text: str) -> tuple[str, dict[str, Unit]]:
+    clean = normalise(text)
+    result = segment(clean.text, clean.lines)
+    found: dict[str, Unit] = {}
+
+    def walk(units: list[Unit]) -> None:
+        for unit in units:
+            found[unit.label] = unit
+            walk(unit.children)
+
+    walk(result.units)
+    return clean.text, found
+
+
+GULF = (
+    "Have issued the following Law:\n\n"
+    "Chapter One\nDefinitions\n\n"
+    "Article (1)\nIn this Law, the Committee is the committee set up under Article (15).\n\n"
+    "Chapter Two\nCrimes and Penalties\n\n"
+    "Article (2)\n1. Whoever commits any of the following acts:\n(a) selling persons;\n"
+    "(b) buying persons.\n2. The crime is committed whether or not exploitation occurs.\n\n"
+    "Article (3)\nConsent shall not be taken into account.\n"
+)
+
+SIGN_CODE = (
+    "Chapter Eighteen — Offences against personal liberty\n\n"
+    "§ 232 Trafficking in human beings\n"
+    "(1) Whoever recruits a person who is to be exploited\n"
+    "1. in prostitution,\n2. through employment, or\n3. in begging,\n"
+    "shall be punished.\n(2) The attempt is punishable.\n"
+    "(3) The penalty is higher where\n1. the victim is a child, or\n2. a gang acts.\n\n"
+    "§ 233c Offences committed abroad\nThe law applies where\n"
+    "1. the offender is a national, or\n2. the victim is a national.\n"
+)
+
+LETTER_ITEMS = (
+    "Article 7. Aggravating circumstances\n"
+    "1. The penalty is higher where the offence:\n"
+    "a) is committed against a child;\nb) is committed by an official.\n"
+    "2. Where the victim dies, the penalty is life imprisonment.\n\n"
+    "Article 8. Jurisdiction\nThe courts have jurisdiction over offences:\n"
+    "a) committed in the territory;\nb) committed by a citizen abroad, see a) above.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Gulf style: "Article (n)" is an article and "1." under it a paragraph of it.
+        (
+            GULF,
+            [
+                "Art. 1",
+                "Art. 2",
+                "Art. 2(1)",
+                "Art. 2(1)(a)",
+                "Art. 2(1)(b)",
+                "Art. 2(2)",
+                "Art. 3",
+            ],
+            ["1", "2", "Art. 15", "1(a)"],
+        ),
+        # Chapters numbered in words, title case as well as capitals.
+        (GULF, ["Chapter One", "Chapter Two"], []),
+        (
+            "CHAPTER TWELVE\nOFFENCES\n\nArticle 1\nText.\nArticle 2\nText.\n",
+            ["Chapter TWELVE"],
+            [],
+        ),
+        # Not chapters: a sentence about a Part, a lower-case word, an ordinal.
+        (
+            "Part Two of this Act applies to children.\nChapter one\nChapter Tenth\n"
+            "Article 1\nText.\nArticle 2\nText.\n",
+            ["Art. 1", "Art. 2"],
+            ["Part Two", "Chapter one", "Chapter Tenth", "Chapter Ten"],
+        ),
+        # "Law No. (9) of 2015" and "(Article (4))" inside a line are not articles.
+        (
+            "FEDERAL LAW No. (9) of 2015\nArticle (1)\nAs in (Article (4)) below.\n"
+            "Article (2)\nText.\n",
+            ["Art. 1", "Art. 2"],
+            ["Art. 4", "Art. 9"],
+        ),
+        # § codes: numbered points belong to the paragraph above, not new sections.
+        (
+            SIGN_CODE,
+            [
+                "Chapter Eighteen",
+                "232",
+                "232(1)",
+                "232(1) no. 1",
+                "232(1) no. 3",
+                "232(2)",
+                "232(3)",
+                "232(3) no. 2",
+                "233c",
+                "233c no. 1",
+                "233c no. 2",
+            ],
+            ["1", "2", "3", "3(2)", "232(1)(1)", "232(4)"],
+        ),
+        # Without § sections, "1." lines stay sections of a common-law Act...
+        ("1. Title\nText.\n2. Offence\n(1) A person.\n", ["1", "2", "2(1)"], ["2(1) no. 1"]),
+        # ... and an unindented "1." under "(1)" is neither a section nor a point.
+        (
+            "2. Defs\nText.\n3. Offence\n(1) A person who\n1. sells, or\n2. buys.\n",
+            ["3", "3(1)"],
+            ["3(1) no. 1", "3(1)(1)"],
+        ),
+        # "a)" items at the start of a line, under a numbered paragraph or the article itself.
+        (
+            LETTER_ITEMS,
+            ["Art. 7(1)", "Art. 7(1)(a)", "Art. 7(1)(b)", "Art. 7(2)", "Art. 8(a)", "Art. 8(b)"],
+            ["Art. 7(a)", "Art. 8(c)"],
+        ),
+        # "a)" in the middle of a line is a reference, not an item.
+        (
+            "Article 1. X\nSee item a) of Article 2.\nArticle 2. Y\nText.\n",
+            ["Art. 1", "Art. 2"],
+            ["Art. 1(a)"],
+        ),
+    ],
+    ids=[
+        "gulf-articles",
+        "gulf-chapters",
+        "chapter-in-capitals",
+        "not-chapters",
+        "articles-not-mid-line",
+        "sign-code-points",
+        "common-law-sections-kept",
+        "unindented-points-not-units",
+        "letter-items",
+        "letter-mid-line-not-item",
+    ],
+)
+def test_style_labels(text: str, present: list[str], absent: list[str]) -> None:
+    _text, units = _units(text)
+    labels = list(units)
+    missing = [label for label in present if label not in labels]
+    assert not missing, f"{missing} not in {labels}"
+    wrong = [label for label in absent if label in labels]
+    assert not wrong, f"{wrong} should not be in {labels}"
+
+
+def test_points_nest_under_their_paragraph() -> None:
+    text, units = _units(SIGN_CODE)
+    one = units["232(1)"]
+    assert [u.label for u in one.children] == ["232(1) no. 1", "232(1) no. 2", "232(1) no. 3"]
+    assert all(u.kind == "paragraph" for u in one.children)
+    assert text[units["232(1) no. 2"].start :].startswith("2. through employment")
+    assert units["232"].end >= units["232(3) no. 2"].end
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "heading"),
+    [
+        # A short heading may contain "are"/"is" when it stands alone above its body.
+        (
+            "9. Jurisdiction\nText.\n10. Matters that are not a defence\n"
+            "In proceedings it is not a defence that—\n(a) the victim consented.\n",
+            "10",
+            "Matters that are not a defence",
+        ),
+        (
+            "9. A\nText.\n10. Where consent is irrelevant\n(1) Consent.\n",
+            "10",
+            "Where consent is irrelevant",
+        ),
+        # Not headings: operative words, a line ending on a verb, text continued below.
+        ("9. A\nText.\n10. The Minister may make rules\nText.\n", "10", None),
+        ("9. A\nText.\n10. Victims that are\nText.\n", "10", None),
+        ("9. A\nText.\n10. Persons who are trafficked\nmust be protected.\n", "10", None),
+    ],
+)
+def test_short_headings(text: str, label: str, heading: str | None) -> None:
+    _text, units = _units(text)
+    assert units[label].heading == heading
+
+
+@pytest.mark.parametrize(
+    ("text", "schedule_heading", "para_heading"),
+    [
+        # The title under "(Section 2)" names the schedule, not its first paragraph.
+        (
+            "1. Act\nText.\n2. Defs\nText.\nSCHEDULE\n(Section 2)\nFORMS OF EXPLOITATION\n"
+            "1. Sexual exploitation.\n2. Forced labour.\n",
+            "FORMS OF EXPLOITATION",
+            None,
+        ),
+        (
+            "1. Act\nText.\n2. Defs\nText.\nSCHEDULE\nForms of exploitation\n"
+            "1. Sexual exploitation.\n2. Forced labour.\n",
+            "Forms of exploitation",
+            None,
+        ),
+        # A numbered first paragraph keeps its own heading.
+        (
+            "1. Act\nText.\n2. Defs\nText.\nSCHEDULE\n(Section 5)\n1. Forms of assistance\n"
+            "(a) shelter;\n(b) food.\n",
+            None,
+            "Forms of assistance",
+        ),
+        # A title the body does not follow at once (blank line) is left where it was.
+        (
+            "1. Act\nText.\n2. Defs\nText.\nSCHEDULE\n\nFORMS OF EXPLOITATION\n"
+            "1. Sexual exploitation.\n2. Forced labour.\n",
+            None,
+            "FORMS OF EXPLOITATION",
+        ),
+    ],
+)
+def test_schedule_title(text: str, schedule_heading: str | None, para_heading: str | None) -> None:
+    _text, units = _units(text)
+    assert units["Schedule"].heading == schedule_heading
+    assert units["Schedule para 1"].heading == para_heading
+
+
+@pytest.mark.parametrize(
+    ("sample", "label", "kind", "heading", "starts_with"),
+    [
+        ("qasimar-federal-law-9-2015", "Chapter One", "chapter", "Definitions", "Chapter One"),
+        ("qasimar-federal-law-9-2015", "Art. 1", "article", None, "Article (1)\nIn applying"),
+        ("qasimar-federal-law-9-2015", "Art. 2(1)(b)", "paragraph", None, "(b) Recruiting"),
+        ("qasimar-federal-law-9-2015", "Art. 13(7)", "subsection", None, "7. Appoint a lawyer"),
+        ("brennland-criminal-code-232-233", "232(4)", "subsection", None, "(4) The penalty"),
+        ("brennland-criminal-code-232-233", "232(1) no. 2", "paragraph", None, "2. through"),
+        (
+            "brennland-criminal-code-232-233",
+            "Chapter Eighteen",
+            "chapter",
+            "Offences against personal liberty",
+            "Chapter Eighteen",
+        ),
+        ("calvaro-law-combating-trafficking-2014", "Art. 7(1)(d)", "paragraph", None, "d) deli"),
+        ("calvaro-law-combating-trafficking-2014", "Art. 12(c)", "paragraph", None, "c) committed"),
+        (
+            "arrowcay-counter-trafficking-act-2017",
+            "10",
+            "section",
+            "Matters that are not a defence",
+            "10. Matters",
+        ),
+        (
+            "arrowcay-counter-trafficking-act-2017",
+            "Schedule",
+            "schedule",
+            "FORMS OF EXPLOITATION",
+            "SCHEDULE",
+        ),
+        ("arrowcay-counter-trafficking-act-2017", "Schedule para 1", "paragraph", None, "1. The"),
+    ],
+)
+def test_sample_units(
+    sample: str, label: str, kind: str, heading: str | None, starts_with: str
+) -> None:
+    statute = read_statute(SAMPLES / f"{sample}.txt")
+    unit = statute.find(label)
+    assert unit is not None, label
+    assert (unit.kind, unit.heading) == (kind, heading)
+    assert statute.text_of(unit).startswith(starts_with)
+
+
+def test_sample_has_no_stray_sections() -> None:
+    statute = read_statute(SAMPLES / "brennland-criminal-code-232-233.txt")
+    sections = [u.label for u in statute.walk() if u.kind == "section"]
+    assert sections == ["232", "232a", "232b", "232c", "233", "233a", "233b", "233c", "233d"]
+    assert statute.find("§ 232(1) no. 4") is not None
