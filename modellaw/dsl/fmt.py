@@ -84,6 +84,8 @@ def _attr_units(a: Attr) -> _Unit:
 
 def _element_units(e: ElementSyntax, first: bool, comment_lines: set[int]) -> list[_Unit]:
     head = f"  {e.verb} {'key ' if e.key else ''}{e.mode} {e.name}"
+    if e.raw_label:
+        head += f" {e.raw_label}"
     if e.requirements:
         head += " for " + ", ".join(e.requirements)
     if e.full:
@@ -208,8 +210,8 @@ def _shape(fs: FileSyntax) -> list:
                               [[(v.kind, " ".join(v.text.split()) if v.kind == "words" else v.text)
                                 for v in item] for item in it.values]))
             else:
-                items.append(("el", it.verb, it.key, it.mode, it.name, tuple(it.requirements),
-                              it.full,
+                items.append(("el", it.verb, it.key, it.mode, it.name, it.label,
+                              tuple(it.requirements), it.full,
                               [(c.name, tuple(c.variants)) for c in it.concepts],
                               it.quantity, it.op, it.number, it.unit))
         shape.append((d.kind, d.ident, d.title, items))

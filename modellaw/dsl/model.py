@@ -56,6 +56,7 @@ class Element:
     concepts: list[Concept] = field(default_factory=list)
     full: str | None = None  # for `any`: all | most
     key: bool = False  # while a key element is unmet, the verdict is unmet
+    title: str | None = None  # the drafter's name for it in reports, if given
     quantity: str | None = None
     op: str | None = None
     value: float | None = None
@@ -69,7 +70,7 @@ class Element:
 
     @property
     def label(self) -> str:
-        return self.name.replace("_", " ")
+        return self.title or self.name.replace("_", " ")
 
 
 @dataclass

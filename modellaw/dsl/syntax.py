@@ -50,6 +50,8 @@ class ElementSyntax:
     requirements: list[str] = field(default_factory=list)
     full: str | None = None
     key: bool = False  # the element that shows the subject is dealt with at all
+    label: str | None = None  # how reports name the element
+    raw_label: str | None = None
     concepts: list[ConceptSyntax] = field(default_factory=list)
     block: bool = False
     rows: list[list[ConceptSyntax]] = field(default_factory=list)  # concepts as laid out
@@ -227,14 +229,16 @@ class _ToSyntax(Transformer):
     def _element_head(self, children: list, mode: str | None) -> ElementSyntax:
         verb, keymark = children[0], children[1]
         if mode is None:
-            mode_tok, name = children[2], children[3]
-            rest = children[4:]
+            mode_tok, name, label = children[2], children[3], children[4]
+            rest = children[5:]
             mode = str(mode_tok)
         else:
-            name = children[2]
-            rest = children[3:]
+            name, label = children[2], children[3]
+            rest = children[4:]
         el = ElementSyntax(str(verb), mode, str(name), verb.line, verb.column,
                            key=keymark is not None)
+        if isinstance(label, Value):
+            el.label, el.raw_label = label.text, label.raw
         for r in rest:
             if isinstance(r, tuple) and r and r[0] == "for":
                 el.requirements.extend(r[1])
