@@ -16,6 +16,7 @@ from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
 
 K1 = 1.2
+KEY_WEIGHT = 2.0
 
 
 def concept_matches(view: StatuteView, concept: Concept, near: bool = False) -> list[TermMatch]:
@@ -39,6 +40,9 @@ def rank_sections(
     for el in provision.elements:
         if el.kind == "absence":
             continue
+        # The key element names the rule itself, so sections that state it rank higher
+        # than sections that only share vocabulary (a definition, a schedule).
+        weight = KEY_WEIGHT if el.key else 1.0
         for c in el.concepts:
             per_section: dict[int, int] = defaultdict(int)
             for m in concept_matches(view, c):
@@ -52,6 +56,6 @@ def rank_sections(
                 continue
             idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
             for sid, tf in per_section.items():
-                scores[sid] += idf * tf * (K1 + 1) / (tf + K1)
+                scores[sid] += weight * idf * tf * (K1 + 1) / (tf + K1)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:top]
     return [(units[sid], score) for sid, score in ranked]
