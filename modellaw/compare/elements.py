@@ -101,13 +101,15 @@ def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView,
     return weakened
 
 
-def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> ElementResult:
+def check_concepts(view: StatuteView, el: Element, preferred: set[int],
+                   ranked: list[int] | None = None) -> ElementResult:
     found: list[str] = []
     missing: list[str] = []
     evidence: list[Evidence] = []
     notes: list[str] = []
     all_hits = []
     scores: list[float] = []
+    extra: list[Evidence] = []  # further places, cited after each concept's best one
     for c in el.concepts:
         hits = concept_matches(view, c, near=el.kind == "clause")
         if el.kind == "absence":
@@ -125,7 +127,7 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
             scores.append(best.score)
             evidence.append(_evidence(view, best, el))
             if el.kind != "absence":
-                evidence.extend(_also(view, hits, best, el, home | preferred))
+                extra.extend(_also(view, hits, best, el, ranked or [], home | preferred))
             if el.kind == "clause":
                 weak = _weakened(view, best)
                 if weak:
@@ -133,6 +135,8 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
         else:
             missing.append(c.name)
     if el.kind != "absence" and evidence:
+        # The best place for each concept comes first: it decides where numbers are read.
+        evidence.extend(extra)
         evidence.extend(_definitions_used(view, evidence, el, all_hits))
     total = len(el.concepts)
     label = el.label
@@ -165,12 +169,15 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int]) -> Eleme
 
 
 def _also(view: StatuteView, hits: list[TermMatch], best: TermMatch, el: Element,
-          sections: set[int]) -> list[Evidence]:
+          ranked: list[int], sections: set[int]) -> list[Evidence]:
     """Other places in the element's home or candidate sections that say the same thing:
-    statutes often state a rule in a definition and again in the offence."""
+    statutes often state a rule in a definition and again in the offence. The provision's
+    best-ranked sections come first."""
     seen_units = {view.label_at(best.start)}
     out: list[Evidence] = []
-    for m in hits:
+    order = {sid: i for i, sid in enumerate(ranked)}
+    for m in sorted(hits, key=lambda m: (order.get(_section_id(view, m), len(order)),
+                                         m.start)):
         if len(out) >= EXTRA_CITES:
             break
         label = view.label_at(m.start)

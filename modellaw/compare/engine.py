@@ -39,11 +39,11 @@ def _check_provision(view: StatuteView, p: Provision) -> list[tuple[Element, Ele
     seen: set[int] = set()
     for i, el in enumerate(p.elements):
         if el.kind != "number":
-            r = check_concepts(view, el, preferred)
+            r = check_concepts(view, el, preferred, [id(u) for u in candidates[:3]])
             r.key = el.key
             results[i] = r
             if el.key:
-                for ev in r.evidence:
+                for ev in r.evidence[:len(r.found)]:  # each concept's best place
                     sec = view.section_at(ev.start)
                     if sec is not None and id(sec) not in seen:
                         seen.add(id(sec))
