@@ -110,6 +110,27 @@ def _lemmatiser(nlp: Language) -> _Lemmatiser:
     return entry[1]
 
 
+class _Vocabulary:
+    """English words the lemma table knows: its inflected forms (keys) and its lemmas."""
+
+    def __init__(self, table) -> None:  # noqa: ANN001 - a spaCy lookups Table
+        self.table = table
+        self.lemmas = {v for v in table.values() if isinstance(v, str)} if table else set()
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.lemmas or (self.table is not None and word in self.table)
+
+
+_KNOWN: dict[int, _Vocabulary] = {}
+
+
+def _known_words(nlp: Language) -> _Vocabulary:
+    got = _KNOWN.get(id(nlp))
+    if got is None:
+        got = _KNOWN[id(nlp)] = _Vocabulary(lemma_table(nlp))
+    return got
+
+
 def _is_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
@@ -295,8 +316,13 @@ class TermIndex:
         buckets = self._vocab.get(id(index))
         if buckets is None:
             buckets = {}
-            for k in index:
-                if len(k) >= 5 and k.isalpha():
+            known = _known_words(self.nlp)
+            for k, where in index.items():
+                # Only a word the dictionary does not know can be a misreading: "relation"
+                # is not an OCR error for "relocation", "exploitalion" is.
+                if len(k) >= 5 and k.isalpha() and any(
+                    self._surfs[i] not in known for i in where
+                ):
                     buckets.setdefault(k[0], []).append(k)
             self._vocab[id(index)] = buckets
         limit = 1 if len(word) <= 8 else 2
