@@ -344,6 +344,7 @@ class TermIndex:
     ) -> list[TermMatch]:
         """Every place `phrase` occurs, best reading per start position."""
         words = self._phrase(phrase)
+        negates = any(w.surf in NEGATORS for w in words)
         content = [w for w in words if not w.function] or list(words)
         if not content:
             return []
@@ -367,7 +368,9 @@ class TermIndex:
                         break
                     if not skip[q]:
                         extra += 1
-                        if extra > MAX_EXTRA:
+                        if extra > MAX_EXTRA or (self._surfs[q] in NEGATORS and not negates):
+                            # "victim who is not a citizen" does not say "victim is a citizen"
+                            extra = MAX_EXTRA + 1
                             break
                     q += 1
                 if found < 0:

@@ -38,3 +38,17 @@ def test_does_not_exclude_is_a_positive_formula() -> None:
     cues = cues_for(text, 4, 11, (0, len(text)))
     assert [c.idiom for c in cues if c.kind == "negation"] == ["not_excluded"]
     assert not [c for c in cues if c.kind == "exception"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "hit"),
+    [
+        ("A victim who is not a citizen shall be returned.", "victim is a citizen", False),
+        ("A victim is a citizen of the State.", "victim is a citizen", True),
+        ("The court shall not be required to find it.", "shall not be required", True),
+        ("The relation of the parties.", "relocation", False),  # a real word is no misreading
+        ("The exploitalion of persons.", "exploitation", True),  # OCR noise is
+    ],
+)
+def test_find_keeps_negators_and_real_words_apart(text: str, phrase: str, hit: bool) -> None:
+    assert bool(TermIndex(text).find(phrase)) is hit
