@@ -24,6 +24,11 @@ _QUANTITY_AFTER = re.compile(r"\s+(?:exceeding|more\s+than|less\s+than|later\s+t
 # section shall make the consent ..."), not a rule further along the sentence ("a victim
 # who is not a citizen shall be granted a permit").
 NEGATION_REACH = 25
+# "a victim who is not a citizen shall be granted ...": the negation stays in the relative
+# clause.
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whose)(?:\s+(?:is|are|was|were|has|have|"
+                              r"had|does|do|did))?\s*$", re.I)
+_PURPOSE_BEFORE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+(?:\w+\s+){0,3}$", re.I)
 # Words that show an age threshold is about children.
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
 
@@ -61,15 +66,21 @@ def _negated(view: StatuteView, m: TermMatch) -> bool:
     for cue in _cues(view, m):
         if (cue.kind == "negation" and not cue.idiom and cue.scope == "clause"
                 and cue.end <= m.start and m.start - cue.end <= NEGATION_REACH
-                and not _QUANTITY_AFTER.match(text, cue.end)):
+                and not _QUANTITY_AFTER.match(text, cue.end)
+                and not _RELATIVE_BEFORE.search(text, max(0, cue.start - 20), cue.start)):
             return True
     return False
 
 
 def _weakened(view: StatuteView, m: TermMatch) -> str | None:
     """Discretion or a proviso in the same sentence that narrows a clause."""
+    text = view.statute.text
     for cue in _cues(view, m):
         if cue.kind == "discretion" and cue.scope == "clause":
+            if cue.text.lower().startswith("subject to"):
+                continue  # "subject to conditions on its use" states the rule's own terms
+            if _PURPOSE_BEFORE.search(text, max(0, cue.start - 25), cue.start):
+                continue  # "so that it may compensate victims" is a purpose, not a power
             return f"written as a discretion ('{cue.text}')"
         if cue.kind in ("exception", "proviso") and cue.scope == "clause" and cue.start > m.start:
             return f"narrowed by '{cue.text}'"

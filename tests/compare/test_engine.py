@@ -115,6 +115,7 @@ def test_repealed_text_is_never_evidence(mini_model, tmp_path):
         ("A victim who is not a national of this State shall be granted a reflection period "
          "of thirty days.", False),
         ("The court may impose a fine not exceeding 100 units and a reflection period.", False),
+        ("The Minister shall grant a victim who is not a citizen a reflection period.", False),
     ],
 )
 def test_negation_reaches_only_the_words_after_it(mini_model, tmp_path, sentence, negated):
@@ -123,3 +124,22 @@ def test_negation_reaches_only_the_words_after_it(mini_model, tmp_path, sentence
     res = analyse(mini_model, read_statute(p), review_path=NO_REVIEW)
     clause = next(e for e in res.requirement("tip.7.1").elements if e.name == "reflection")
     assert (clause.status == "unmet") is negated
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("A victim shall be granted a reflection period of 30 days.", "met"),
+        ("The Minister may grant a victim a reflection period of 30 days.", "partial"),
+        # a purpose, not a power: the duty is firm
+        ("A reflection period of 30 days shall be granted so that the victim may recover.",
+         "met"),
+    ],
+)
+def test_discretion_weakens_a_clause_but_a_purpose_does_not(mini_model, tmp_path, sentence,
+                                                           status):
+    p = tmp_path / "d.txt"
+    p.write_text(f"1. Reflection\n{sentence}\n", encoding="utf-8")
+    res = analyse(mini_model, read_statute(p), review_path=NO_REVIEW)
+    clause = next(e for e in res.requirement("tip.7.1").elements if e.name == "reflection")
+    assert clause.status == status
