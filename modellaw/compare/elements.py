@@ -29,6 +29,7 @@ NEGATION_REACH = 25
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whose)(?:\s+(?:is|are|was|were|has|have|"
                               r"had|does|do|did))?\s*$", re.I)
 _PURPOSE_BEFORE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+(?:\w+\s+){0,3}$", re.I)
+_PENALTY_WORDS = re.compile(r"\b(imprison\w*|punish\w*|fined?|sentenced?|penalty)\b", re.I)
 # Words that show an age threshold is about children.
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
 
@@ -333,9 +334,14 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
             for a in find_ages(text[d.start:d.end]):
                 ages.append((a.years, d.start + a.start, d.start + a.end, True))
         if not ages:
+            in_rule = {id(u) for u in candidates[:3]}
             for a in find_ages(text):
                 s, e = view.index.sentence_of(a.start)
-                if _CHILD.search(text[s:e]):
+                sentence = text[s:e]
+                if _PENALTY_WORDS.search(sentence):
+                    continue  # "if the victim is under 14, imprisonment of ..." grades a penalty
+                sec = view.section_at(a.start)
+                if _CHILD.search(sentence) or (sec is not None and id(sec) in in_rule):
                     ages.append((a.years, a.start, a.end, False))
         if not ages:
             return result("unmet", [f"{words}: no age threshold found (needs {want})"], [],
