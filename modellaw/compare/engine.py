@@ -30,13 +30,25 @@ from modellaw.dsl.model import Element, ModelLaw, Provision
 from modellaw.statutes.model import Statute, Unit
 
 
-def _check_provision(view: StatuteView, p: Provision) -> list[tuple[Element, ElementResult]]:
-    ranked = rank_sections(view, p)
-    candidates = [u for u, _ in ranked]
+def _dedupe(units: list[Unit]) -> list[Unit]:
+    seen: set[int] = set()
+    out = []
+    for u in units:
+        if id(u) not in seen:
+            seen.add(id(u))
+            out.append(u)
+    return out
+
+
+def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
+                     anchors: dict[str, list[Unit]]) -> list[tuple[Element, ElementResult]]:
+    """Check every element of one provision. `anchors` holds, per provision already
+    checked, the sections where its rule is stated (key matches first, then candidates);
+    this provision's entry is added."""
+    candidates = [u for u, _ in rank_sections(view, p)]
     preferred = {id(u) for u in candidates[:3]}
     results: dict[int, ElementResult] = {}
     key_sections: list[Unit] = []
-    seen: set[int] = set()
     for i, el in enumerate(p.elements):
         if el.kind != "number":
             r = check_concepts(view, el, preferred, [id(u) for u in candidates[:3]])
@@ -45,15 +57,23 @@ def _check_provision(view: StatuteView, p: Provision) -> list[tuple[Element, Ele
             if el.key:
                 for ev in r.evidence[:len(r.found)]:  # each concept's best place
                     sec = view.section_at(ev.start)
-                    if sec is not None and id(sec) not in seen:
-                        seen.add(id(sec))
+                    if sec is not None:
                         key_sections.append(sec)
-    # Numbers are read where the key elements were found: a penalty or a period belongs
-    # to the rule it is stated in, not to whatever section mentions a number.
-    scoped = key_sections + [u for u in candidates if id(u) not in seen]
+    # Numbers are read where the rule is stated: the key elements' sections, else the
+    # candidates; `in PROVISION` points at another provision's rule (a penalty belongs
+    # to the offence it punishes, not to whatever section mentions imprisonment).
+    own = _dedupe(key_sections + candidates)
+    anchors[p.id] = own
     for i, el in enumerate(p.elements):
         if el.kind == "number":
-            r = check_number(view, el, scoped if key_sections else candidates)
+            scope = own
+            if el.within:
+                other = anchors.get(el.within)
+                if other is None:
+                    target = model.provision(el.within)
+                    other = [u for u, _ in rank_sections(view, target)] if target else []
+                scope = _dedupe(other[:3] + own)
+            r = check_number(view, el, scope)
             r.key = el.key
             results[i] = r
     return [(el, results[i]) for i, el in enumerate(p.elements)]
@@ -78,8 +98,9 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
         view = StatuteView.build(statute, index)
     by_provision: dict[str, list[tuple[Element, ElementResult]]] = {}
     provisions: list[ProvisionFinding] = []
+    anchors: dict[str, list[Unit]] = {}
     for p in model.ordered_provisions():
-        results = _check_provision(view, p)
+        results = _check_provision(view, p, model, anchors)
         by_provision[p.id] = results
         ers = [r for _, r in results]
         conf = confidence_of(ers)

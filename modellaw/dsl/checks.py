@@ -81,6 +81,11 @@ def check_model(m: ModelLaw) -> list[Diagnostic]:
                                   suggestion=_suggest(p.part, part_ids)))
         for el in p.elements:
             es = _span(el.span)
+            if el.within is not None and el.within not in prov_ids:
+                out.append(Diagnostic(
+                    "S103", Severity.ERROR,
+                    f"element '{el.name}' reads its number in unknown provision '{el.within}'",
+                    es, suggestion=_suggest(el.within, [i for i in prov_ids if i != p.id])))
             if el.kind != "number" and not el.concepts:
                 out.append(Diagnostic(
                     "S104", Severity.ERROR, f"element '{el.name}' lists no concepts", es,

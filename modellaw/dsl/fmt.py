@@ -90,6 +90,8 @@ def _element_units(e: ElementSyntax, first: bool, comment_lines: set[int]) -> li
         head += " for " + ", ".join(e.requirements)
     if e.full:
         head += f" full {e.full}"
+    if e.within:
+        head += f" in {e.within}"
     if e.mode == "number":
         bound = f"{e.quantity} {e.op} {e.number}" + (f" {e.unit}" if e.unit else "")
         return [_Unit([f"{head}: {bound}"], e.line, e.line, 2, first)]
@@ -210,7 +212,7 @@ def _shape(fs: FileSyntax) -> list:
                               [[(v.kind, " ".join(v.text.split()) if v.kind == "words" else v.text)
                                 for v in item] for item in it.values]))
             else:
-                items.append(("el", it.verb, it.key, it.mode, it.name, it.label,
+                items.append(("el", it.verb, it.key, it.mode, it.name, it.label, it.within,
                               tuple(it.requirements), it.full,
                               [(c.name, tuple(c.variants)) for c in it.concepts],
                               it.quantity, it.op, it.number, it.unit))

@@ -57,6 +57,7 @@ class Element:
     full: str | None = None  # for `any`: all | most
     key: bool = False  # while a key element is unmet, the verdict is unmet
     title: str | None = None  # the drafter's name for it in reports, if given
+    within: str | None = None  # provision whose sections hold the number (`in ...`)
     quantity: str | None = None
     op: str | None = None
     value: float | None = None

@@ -51,6 +51,7 @@ class ElementSyntax:
     full: str | None = None
     key: bool = False  # the element that shows the subject is dealt with at all
     label: str | None = None  # how reports name the element
+    within: str | None = None  # `in PROVISION`: read where that provision's rule is
     raw_label: str | None = None
     concepts: list[ConceptSyntax] = field(default_factory=list)
     block: bool = False
@@ -218,6 +219,9 @@ class _ToSyntax(Transformer):
     def for_reqs(self, children: list) -> tuple[str, list[str]]:
         return ("for", [str(c) for c in children])
 
+    def within(self, children: list) -> tuple[str, str]:
+        return ("in", str(children[0]))
+
     def full(self, children: list) -> tuple[str, str]:
         return ("full", str(children[0]))
 
@@ -244,6 +248,8 @@ class _ToSyntax(Transformer):
                 el.requirements.extend(r[1])
             elif isinstance(r, tuple) and r and r[0] == "full":
                 el.full = r[1]
+            elif isinstance(r, tuple) and r and r[0] == "in":
+                el.within = r[1]
             elif isinstance(r, tuple) and r and r[0] == "block":
                 el.block = True
                 el.rows = r[1]
