@@ -1,0 +1,62 @@
+"""`key`, a quoted label and `in PROVISION` on elements: parsed, checked, formatted back."""
+
+from __future__ import annotations
+
+from modellaw.dsl.fmt import format_text
+from modellaw.dsl.loader import load_model
+
+SOURCE = '''instrument tip "Protocol"
+
+requirement tip.5.1 "Criminalise"
+  strength mandatory
+  verify verified
+
+part offences "Offences"
+
+provision offence.trafficking "Trafficking"
+  part offences
+  implements tip.5.1
+  text "(1) A person who traffics another commits an offence."
+  requires key clause offence_created "offence-creating words" for tip.5.1: commits an offence
+
+provision penalties.trafficking "Penalties"
+  part offences
+  implements tip.5.1
+  text "(1) Imprisonment for 15 years."
+  requires number max "basic maximum" for tip.5.1 in offence.trafficking: max_penalty >= 5 years
+'''
+
+
+def test_options_reach_the_model(tmp_path):
+    f = tmp_path / "law.mlaw"
+    f.write_text(SOURCE, encoding="utf-8")
+    res = load_model([f], lint=False, root=tmp_path)
+    assert not res.diagnostics
+    created = res.model.provision("offence.trafficking").elements[0]
+    assert created.key and created.label == "offence-creating words"
+    number = res.model.provision("penalties.trafficking").elements[0]
+    assert number.within == "offence.trafficking" and number.label == "basic maximum"
+
+
+def test_options_survive_formatting():
+    out = format_text(SOURCE)
+    assert format_text(out) == out
+    assert 'requires key clause offence_created "offence-creating words" for tip.5.1:' in out
+    assert "for tip.5.1 in offence.trafficking: max_penalty >= 5 years" in out
+
+
+def test_unknown_provision_after_in_is_reported(tmp_path):
+    f = tmp_path / "law.mlaw"
+    f.write_text(SOURCE.replace("in offence.trafficking", "in offence.trafficing"),
+                 encoding="utf-8")
+    res = load_model([f], lint=False, root=tmp_path)
+    d = next(d for d in res.diagnostics if d.code == "S103")
+    assert d.suggestion == "offence.trafficking" and d.span.line == 19
+
+
+def test_good_practice_element_cannot_be_key(tmp_path):
+    f = tmp_path / "law.mlaw"
+    f.write_text(SOURCE.replace("requires key clause", "recommends key clause"),
+                 encoding="utf-8")
+    res = load_model([f], lint=False, root=tmp_path)
+    assert [d.code for d in res.diagnostics] == ["S127"]
