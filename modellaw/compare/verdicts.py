@@ -79,17 +79,21 @@ def missing_of(results: list[ElementResult]) -> list[str]:
 
 
 def evidence_of(results: list[ElementResult]) -> list[Evidence]:
+    """The citations for a verdict: each element's best place first, taken in turn (key
+    elements, then the other required ones, then good practice), then their further
+    places, so that no element's proof is crowded out by another's long list."""
+    ordered = sorted((r for r in results if r.kind != "absence"),
+                     key=lambda r: (not r.key, not r.required))
     seen: set[tuple[int, int]] = set()
     out: list[Evidence] = []
-    # Required elements first: they carry the verdict.
-    for r in sorted(results, key=lambda r: not r.required):
-        if r.kind == "absence":
-            continue
-        for ev in r.evidence:
-            if (ev.start, ev.end) in seen:
-                continue
-            seen.add((ev.start, ev.end))
-            out.append(ev)
+    depth = max((len(r.evidence) for r in ordered), default=0)
+    for i in range(depth):
+        for r in ordered:
+            if i < len(r.evidence):
+                ev = r.evidence[i]
+                if (ev.start, ev.end) not in seen:
+                    seen.add((ev.start, ev.end))
+                    out.append(ev)
     return out[:MAX_EVIDENCE]
 
 
