@@ -52,7 +52,7 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
     for i, el in enumerate(p.elements):
         if el.kind != "number":
             r = check_concepts(view, el, preferred, [id(u) for u in candidates[:3]])
-            r.key = el.key
+            r.key, r.label = el.key, el.label
             results[i] = r
             if el.key:
                 for ev in r.evidence[:len(r.found)]:  # each concept's best place
@@ -74,7 +74,7 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
                     other = [u for u, _ in rank_sections(view, target)] if target else []
                 scope = _dedupe(other[:3] + own)
             r = check_number(view, el, scope)
-            r.key = el.key
+            r.key, r.label = el.key, el.label
             results[i] = r
     return [(el, results[i]) for i, el in enumerate(p.elements)]
 

@@ -32,6 +32,11 @@ class ElementResult:
     note: str | None = None
     key: bool = False  # a key element unmet keeps the whole verdict unmet
     scores: list[float] = field(default_factory=list)  # match strength of each concept found
+    label: str = ""  # how reports name the element (the drafter's label, else its name)
+
+    @property
+    def title(self) -> str:
+        return self.label or self.name.replace("_", " ")
 
 
 @dataclass

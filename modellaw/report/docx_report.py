@@ -142,7 +142,7 @@ def _provision(doc, p: ProvisionFinding, model: ModelLaw | None, number: int | N
     if p.elements:
         doc.add_heading("Elements checked", level=4)
         for e in p.elements:
-            line = f"{label(e.status)}: {e.name.replace('_', ' ')}"
+            line = f"{label(e.status)}: {e.title}"
             if e.missing:
                 line += " — missing " + "; ".join(e.missing)
             _styled(doc, _clean(line), "List Bullet")

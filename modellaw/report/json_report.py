@@ -29,7 +29,8 @@ def _override(o: Override | None) -> dict | None:
 
 def _element(e: ElementResult) -> dict:
     return {
-        "element": e.element, "name": e.name, "kind": e.kind, "required": e.required,
+        "element": e.element, "name": e.name, "label": e.title, "kind": e.kind,
+        "required": e.required,
         "status": e.status, "found": list(e.found), "missing": list(e.missing),
         "evidence": _evidence(e.evidence), "note": e.note,
     }

@@ -113,12 +113,12 @@ def _override(f: Finding, marks: Marks) -> list[str]:
 
 def _element_line(e: ElementResult) -> str:
     kind = "" if e.required else " (good practice)"
-    bits = [f"- {label(e.status)}: {escape_md(e.name.replace('_', ' '))}{kind}"]
+    bits = [f"- {label(e.status)}: {escape_md(e.title)}{kind}"]
     if e.found:
         bits.append(f"found {escape_md(', '.join(e.found))}")
     if e.missing:
         # Comparator messages often repeat the element's name; say it once.
-        prefix = e.name.replace("_", " ") + ": "
+        prefix = e.title + ": "
         gaps = [m[len(prefix):] if m.startswith(prefix) else m for m in e.missing]
         bits.append(f"missing: {escape_md('; '.join(gaps))}")
     if e.note:
