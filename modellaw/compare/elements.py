@@ -177,7 +177,8 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
                                  if el.concepts else ""))
         miss_words.extend(notes)
     return ElementResult(el.id, el.name, el.kind, el.required, status, found, miss_words,
-                         evidence, "; ".join(notes) or None, scores=scores)
+                         evidence, None if status != "met" else "; ".join(notes) or None,
+                         scores=scores)
 
 
 def _also(view: StatuteView, hits: list[TermMatch], best: TermMatch, el: Element,
