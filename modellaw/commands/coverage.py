@@ -22,18 +22,10 @@ def coverage(paths: tuple[Path, ...], instruments: tuple[str, ...], fmt: str) ->
     Exit 1 if the model has errors, or if a mandatory Trafficking Protocol requirement is
     neither implemented nor waived; 2 on usage errors.
     """
-    from modellaw.commands.inputs import model_paths
+    from modellaw.commands.inputs import load_model_or_exit
     from modellaw.coverage import compute_coverage, coverage_json, coverage_markdown, coverage_text
-    from modellaw.diagnostics import render_text
-    from modellaw.dsl.loader import load_model
 
-    result = load_model(model_paths(paths), lint=False)
-    if result.errors:
-        click.echo(render_text(result.errors, result.sources), err=True)
-        click.echo(f"coverage: the model has {len(result.errors)} error(s); "
-                   "fix them first (see `modellaw check`)", err=True)
-        sys.exit(1)
-    model = result.model
+    model = load_model_or_exit(paths)
     unknown = [i for i in instruments if i not in model.instruments]
     if unknown:
         known = sorted(model.instruments)

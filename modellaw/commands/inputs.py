@@ -62,7 +62,8 @@ def model_paths(paths: tuple[Path, ...] | list[Path] | list[str]) -> list[Path]:
 def load_model_or_exit(paths: tuple[Path, ...] | list[Path]) -> ModelLaw:
     from modellaw.dsl.loader import load_model
 
-    result = load_model(model_paths(paths))
+    # Drafting lints are for `check`; a run over statutes needs only a model without errors.
+    result = load_model(model_paths(paths), lint=False)
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     if errors:
         click.echo(render_text(errors, result.sources), err=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -24,9 +23,7 @@ def render(paths: tuple[Path, ...], fmt: str | None, output: Path) -> None:
     status: 0 written, 1 the model law has errors or the file could not be written, 2 usage
     errors.
     """
-    from modellaw.commands.inputs import check_out_file, model_paths, write_failed
-    from modellaw.diagnostics import render_text
-    from modellaw.dsl.loader import load_model
+    from modellaw.commands.inputs import check_out_file, load_model_or_exit, write_failed
     from modellaw.publish import render_bytes
     from modellaw.util.files import write_atomic
 
@@ -41,17 +38,11 @@ def render(paths: tuple[Path, ...], fmt: str | None, output: Path) -> None:
                                f"{output.with_suffix('.' + fmt).name} or leave --format out")
     fmt = fmt or implied
     assert fmt is not None
-    result = load_model(model_paths(paths), lint=False)
-    if result.errors:
-        click.echo(render_text(result.errors, result.sources), err=True)
-        click.echo(f"render: the model has {len(result.errors)} error(s); "
-                   "fix them first (see `modellaw check`)", err=True)
-        sys.exit(1)
-    data = render_bytes(result.model, fmt)
+    m = load_model_or_exit(paths)
+    data = render_bytes(m, fmt)
     try:
         write_atomic(output, data)
     except OSError as e:
         write_failed(output, e)
-    m = result.model
     click.echo(f"wrote {output} ({fmt}, {len(m.parts)} part(s), {len(m.provisions)} section(s))",
                err=True)
