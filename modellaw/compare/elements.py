@@ -150,7 +150,6 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
         # The best place for each concept comes first: it decides where numbers are read.
         evidence.extend(extra)
         evidence.extend(_definitions_used(view, evidence, el, all_hits))
-    total = len(el.concepts)
     label = el.label
     if el.kind == "absence":
         if found:
@@ -159,22 +158,30 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
                                  evidence, "found wording that should be absent")
         return ElementResult(el.id, el.name, el.kind, el.required, "met", [], [], [],
                              f"none of: {', '.join(c.name for c in el.concepts)}")
+    # `partly` concepts count only towards partial: on their own they fall short.
+    partly = {c.name for c in el.concepts if c.partly}
+    full_found = [n for n in found if n not in partly]
+    total = len(el.concepts) - len(partly)
     if el.kind == "all" or (el.kind == "any" and el.full == "all"):
-        status = "met" if len(found) == total else "partial" if found else "unmet"
+        status = "met" if len(full_found) == total else "partial" if found else "unmet"
     elif el.kind == "any" and el.full == "most":
-        status = "met" if len(found) * 2 >= total else "partial" if found else "unmet"
+        status = "met" if len(full_found) * 2 >= total else "partial" if found else "unmet"
     else:  # any, clause
-        status = "met" if found else "unmet"
+        status = "met" if full_found else "partial" if found else "unmet"
     if status == "met" and notes and el.kind == "clause":
         status = "partial"
     miss_words: list[str] = []
     if status != "met":
-        if el.kind in ("all", "any") and missing and found:
-            miss_words.append(f"{label} not covered: {', '.join(missing)}")
+        wanted = [c.name for c in el.concepts if not c.partly]
+        if found and not full_found:
+            miss_words.append(f"{label}: only {', '.join(found)}, not "
+                              f"{' or '.join(wanted[:2])}")
+        elif el.kind in ("all", "any") and missing and found:
+            miss_words.append(f"{label} not covered: "
+                              f"{', '.join(m for m in missing if m not in partly)}")
         elif not found:
             miss_words.append(f"{label}: no provision found"
-                              + (f" (looked for {', '.join(c.name for c in el.concepts[:4])})"
-                                 if el.concepts else ""))
+                              + (f" (looked for {', '.join(wanted[:4])})" if wanted else ""))
         miss_words.extend(notes)
     return ElementResult(el.id, el.name, el.kind, el.required, status, found, miss_words,
                          evidence, None if status != "met" else "; ".join(notes) or None,

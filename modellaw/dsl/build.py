@@ -337,7 +337,11 @@ class Builder:
         if es.full is not None and es.mode != "any":
             self.diags.append(_err("S126", "'full' only applies to 'any' elements", span))
         for cs in es.concepts:
-            el.concepts.append(Concept(cs.name, list(cs.variants),
-                                       Span(path, cs.line, cs.col, cs.line,
-                                            cs.col + len(cs.raw_name))))
+            cspan = Span(path, cs.line, cs.col, cs.line, cs.col + len(cs.raw_name))
+            if cs.partly and es.mode not in ("any", "clause"):
+                self.diags.append(_err(
+                    "S128", f"'partly' only applies to concepts of 'any' and 'clause' elements, "
+                    f"not '{es.mode}'", cspan,
+                    help="in an 'all' element every concept is needed in full; drop 'partly'"))
+            el.concepts.append(Concept(cs.name, list(cs.variants), cspan, partly=cs.partly))
         return el

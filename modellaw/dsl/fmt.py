@@ -32,16 +32,17 @@ class _Unit:
 
 
 def _concept_text(c: ConceptSyntax) -> str:
+    name = f"partly {c.raw_name}" if c.partly else c.raw_name
     if c.raw_variants:
-        return f"{c.raw_name} ({', '.join(c.raw_variants)})"
-    return c.raw_name
+        return f"{name} ({', '.join(c.raw_variants)})"
+    return name
 
 
 def _wrap_concept(c: ConceptSyntax, indent: int, trailer: str) -> list[str]:
     one = " " * indent + _concept_text(c) + trailer
     if len(one) <= WIDTH or not c.raw_variants:
         return [one]
-    lines = [" " * indent + c.raw_name + " ("]
+    lines = [" " * indent + ("partly " if c.partly else "") + c.raw_name + " ("]
     pad = " " * (indent + 2)
     current = pad
     for i, v in enumerate(c.raw_variants):
@@ -214,7 +215,7 @@ def _shape(fs: FileSyntax) -> list:
             else:
                 items.append(("el", it.verb, it.key, it.mode, it.name, it.label, it.within,
                               tuple(it.requirements), it.full,
-                              [(c.name, tuple(c.variants)) for c in it.concepts],
+                              [(c.name, tuple(c.variants), c.partly) for c in it.concepts],
                               it.quantity, it.op, it.number, it.unit))
         shape.append((d.kind, d.ident, d.title, items))
     shape.append(sorted(t.rstrip() for _, _, t in fs.comments))

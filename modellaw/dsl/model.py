@@ -33,6 +33,7 @@ class Concept:
     name: str
     variants: list[str] = field(default_factory=list)
     span: Span | None = None
+    partly: bool = False  # on its own it only partly meets the element
 
     @property
     def phrases(self) -> list[str]:

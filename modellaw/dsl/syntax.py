@@ -38,6 +38,7 @@ class ConceptSyntax:
     raw_variants: list[str]
     line: int
     col: int
+    partly: bool = False  # on its own this concept only partly meets the element
 
 
 @dataclass
@@ -196,7 +197,8 @@ class _ToSyntax(Transformer):
         return c
 
     def concept(self, children: list) -> ConceptSyntax:
-        phrases = [c for c in children if c is not None]
+        partly = isinstance(children[0], Token) and children[0].type == "PARTLY"
+        phrases = [c for c in children[1:] if c is not None]
         name, raw_name, line, col = phrases[0]
         return ConceptSyntax(
             name=name,
@@ -205,6 +207,7 @@ class _ToSyntax(Transformer):
             raw_variants=[p[1] for p in phrases[1:]],
             line=line,
             col=col,
+            partly=partly,
         )
 
     def concepts(self, children: list) -> list[ConceptSyntax]:
