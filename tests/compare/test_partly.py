@@ -1,0 +1,50 @@
+"""'partly' concepts: found alone they make an element partial, never met."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modellaw.compare.engine import analyse
+from modellaw.dsl.loader import load_model
+from modellaw.statutes import read_statute
+
+LAW = '''instrument tip "Protocol"
+
+requirement tip.5.2.c "Organising or directing"
+  strength mandatory
+  verify verified
+
+part offences "Offences"
+
+provision offence.ancillary "Organisers"
+  part offences
+  implements tip.5.2.c
+  text "(1) A person who organises or directs trafficking commits an offence."
+  requires clause organising "organising or directing others":
+    organises or directs ("directs another person"),
+    partly conspiracy or accessory liability ("criminal conspiracy", "counsels or procures")
+'''
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "missing"),
+    [
+        ("A person who organises or directs another person to traffic commits an offence.",
+         "met", ""),
+        ("A person who is party to a criminal conspiracy to traffic commits an offence.",
+         "partial", "only conspiracy or accessory liability, not organises or directs"),
+        ("A person who traffics commits an offence.", "unmet", "no provision found"),
+    ],
+)
+def test_partly_concepts(tmp_path: Path, sentence: str, status: str, missing: str) -> None:
+    law = tmp_path / "law.mlaw"
+    law.write_text(LAW, encoding="utf-8")
+    model = load_model([law], lint=False, root=tmp_path).model
+    statute = tmp_path / "s.txt"
+    statute.write_text(f"1. Offences\n{sentence}\n", encoding="utf-8")
+    res = analyse(model, read_statute(statute), review_path=tmp_path / "none.json")
+    f = res.requirement("tip.5.2.c")
+    assert f.status == status
+    assert missing in " ".join(f.missing)
