@@ -374,21 +374,8 @@ class _Segmenter:
             if line.md_level:
                 tokens.append(_Token("section", text, text, line.start, line.end, inferred=True))
                 continue
-            match = _HEADING_INLINE_START.match(text)
-            if match:
-                heading = match.group(1)
-                tokens.append(
-                    _Token(
-                        "section",
-                        heading,
-                        heading,
-                        line.start,
-                        line.start + match.end(),
-                        inferred=True,
-                    )
-                )
-                continue
-            match = _HEADING_INLINE_MID.search(text)
+            # A heading run into the line's start, else one in its middle.
+            match = _HEADING_INLINE_START.match(text) or _HEADING_INLINE_MID.search(text)
             if match:
                 heading = match.group(1)
                 tokens.append(
