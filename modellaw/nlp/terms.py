@@ -176,6 +176,8 @@ class TermIndex:
             if not _is_word(t):
                 prev_open = t == "("
                 continue
+            if len(t) > 1 and t.endswith("-"):
+                t = t.rstrip("-")  # "non- governmental": a hyphen left by a line break
             surf = norm_word(t)
             key = self._lem.key(t, tok.lemma_)
             enum = (

@@ -34,6 +34,9 @@ CASES = [
     ("the victim's consent", "consent of the victim", []),
     ("the consent of the victim", "consent of the victim", ["consent of the victim"]),
     ("the victim\u2019s passport", "victim passport", ["victim\u2019s passport"]),
+    # a hyphen left by a line break: "non- governmental"
+    ("with the assistance of non- governmental organizations", "non-governmental organisations",
+     ["non- governmental organizations"]),
     # OCR noise and misspellings in long words
     ("the exploitalion of persons", "exploitation", ["exploitalion"]),
     ("persons who traffiking others", "trafficking", ["traffiking"]),
