@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from modellaw.nlp.terms import TermIndex, TermMatch
 from modellaw.statutes.model import Statute, Unit
+from modellaw.statutes.references import offence_references
 
 # Units at this level or above are "sections" for retrieval and roll-ups.
 SECTION_KINDS = {"section", "article", "schedule"}
@@ -26,6 +27,7 @@ class StatuteView:
     _find_cache: dict[tuple[str, bool], list[TermMatch]] = field(default_factory=dict)
     _section_ids: set[int] | None = None
     cue_cache: dict[tuple[int, int], list] = field(default_factory=dict)  # per match span
+    _punishing: dict[int, list[Unit]] | None = None
 
     @classmethod
     def build(cls, statute: Statute, index: TermIndex | None = None) -> StatuteView:
@@ -66,6 +68,23 @@ class StatuteView:
         while u is not None and id(u) not in self._section_ids:
             u = self.parent.get(id(u))
         return u
+
+    def punishing(self, section: Unit) -> list[Unit]:
+        """Units elsewhere that punish the offence stated in `section` ("a person guilty of
+        an offence under section 3 shall be ..."), in statute order."""
+        if self._punishing is None:
+            self._punishing = {}
+            for ref in offence_references(self.statute.text):
+                unit = self.unit_at(ref.start)
+                if unit is None:
+                    continue
+                targets = [self.statute.find(t) for t in ref.targets] if ref.targets else [
+                    self.section_at(ref.start)]
+                for t in targets:
+                    sec = self.section_at(t.start) if t is not None else None
+                    if sec is not None and unit is not sec:
+                        self._punishing.setdefault(id(sec), []).append(unit)
+        return self._punishing.get(id(section), [])
 
     def is_repealed(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.repealed)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from modellaw import __version__
 from modellaw.compare.candidates import rank_sections
+from modellaw.compare.carriers import carrier_evidence, merge
 from modellaw.compare.context import StatuteView
 from modellaw.compare.elements import check_concepts, check_number
 from modellaw.compare.findings import (
     ElementResult,
+    Evidence,
     GapResult,
     ProvisionFinding,
     RequirementFinding,
@@ -18,6 +20,7 @@ from modellaw.compare.findings import (
 )
 from modellaw.compare.review import apply_review, load_review, review_path_for
 from modellaw.compare.verdicts import (
+    MAX_EVIDENCE,
     REVIEW_BELOW,
     confidence_of,
     evidence_hash,
@@ -62,7 +65,10 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
     # Numbers are read where the rule is stated: the key elements' sections, else the
     # candidates; `in PROVISION` points at another provision's rule (a penalty belongs
     # to the offence it punishes, not to whatever section mentions imprisonment).
-    own = _dedupe(key_sections + candidates)
+    # A penalty stated apart from its offence ("guilty of an offence under section 3") is
+    # read right after the offence's own section.
+    rule = [u for sec in key_sections for u in [sec, *view.punishing(sec)]]
+    own = _dedupe(rule + candidates)
     anchors[p.id] = own
     for i, el in enumerate(p.elements):
         if el.kind == "number":
@@ -85,6 +91,41 @@ def _serves(model: ModelLaw, el: Element, rid: str) -> bool:
     return any(model.resolve(r) == rid for r in el.requirements)
 
 
+def _limits(model: ModelLaw, p: Provision,
+            by_provision: dict[str, list[tuple[Element, ElementResult]]],
+            instrument: str | None) -> list[tuple[Element, ElementResult]]:
+    """The results of the elements named in `p`'s `limited-by`. For one requirement, a
+    limit counts only under the instruments its element serves: a statute limited to women
+    and children is judged on that limit against the Protocol, not against SAARC."""
+    out = []
+    for pid, name in p.limits:
+        for el, er in by_provision.get(pid, []):
+            if el.name != name:
+                continue
+            if instrument is not None:
+                rows = el.requirements or (model.provision(pid) or p).implements
+                served = {model.requirements[r].instrument for r in map(model.resolve, rows)
+                          if r in model.requirements}
+                if instrument not in served:
+                    continue
+            out.append((el, er))
+    return out
+
+
+def _capped(status: str, missing: list[str],
+            limits: list[ElementResult]) -> tuple[str, list[str]]:
+    """A limit only ever lowers a verdict: met becomes partial while a limit is unmet."""
+    short = [er for er in limits if er.status != "met"]
+    if status != "met" or not short:
+        return status, missing
+    return "partial", missing + [m for m in missing_of(short) if m not in missing]
+
+
+def _evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult]]) -> list[Evidence]:
+    return merge(carrier_evidence(view, pairs, MAX_EVIDENCE),
+                 evidence_of([er for _, er in pairs]), MAX_EVIDENCE)
+
+
 def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None = None,
             review_path: Path | None = None, view: StatuteView | None = None,
             today: str | None = None, spacy_model: str | None = None) -> GapResult:
@@ -99,15 +140,19 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
     by_provision: dict[str, list[tuple[Element, ElementResult]]] = {}
     provisions: list[ProvisionFinding] = []
     anchors: dict[str, list[Unit]] = {}
-    for p in model.ordered_provisions():
-        results = _check_provision(view, p, model, anchors)
-        by_provision[p.id] = results
+    ordered = model.ordered_provisions()
+    for p in ordered:
+        by_provision[p.id] = _check_provision(view, p, model, anchors)
+    for p in ordered:
+        results = by_provision[p.id]
+        limits = [er for _, er in _limits(model, p, by_provision, None)]
         ers = [r for _, r in results]
         conf = confidence_of(ers)
+        status, missing = _capped(status_of(ers), missing_of(ers), limits)
         provisions.append(ProvisionFinding(
-            id=p.id, title=p.title, part=p.part, status=status_of(ers), score=score_of(ers),
-            confidence=conf, needs_review=conf < REVIEW_BELOW, missing=missing_of(ers),
-            evidence=evidence_of(ers), elements=ers))
+            id=p.id, title=p.title, part=p.part, status=status, score=score_of(ers),
+            confidence=conf, needs_review=conf < REVIEW_BELOW, missing=missing,
+            evidence=_evidence(view, results), elements=ers + limits))
 
     implementers = model.implementers()
     wanted = set(instruments or [])
@@ -116,7 +161,11 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
         if wanted and r.instrument not in wanted:
             continue
         provs = implementers.get(r.id, [])
-        ers = [er for p in provs for el, er in by_provision[p.id] if _serves(model, el, r.id)]
+        pairs = [(el, er) for p in provs for el, er in by_provision[p.id]
+                 if _serves(model, el, r.id)]
+        limits = list({id(er): er for p in provs
+                       for _, er in _limits(model, p, by_provision, r.instrument)}.values())
+        ers = [er for _, er in pairs]
         finding = RequirementFinding(
             id=r.id, title=r.title, instrument=r.instrument, strength=r.strength,
             verify=r.verify, provisions=[p.id for p in provs], status="unmet", score=0.0,
@@ -129,13 +178,13 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
                                  "no model provision implements this requirement")
         else:
             conf = confidence_of(ers)
-            finding.status = status_of(ers)
+            finding.status, capped_missing = _capped(status_of(ers), missing_of(ers), limits)
             finding.score = score_of(ers)
             finding.confidence = conf
             finding.needs_review = conf < REVIEW_BELOW
-            finding.missing = missing_of(ers)
-            finding.evidence = evidence_of(ers)
-            finding.elements = ers
+            finding.missing = capped_missing
+            finding.evidence = _evidence(view, pairs)
+            finding.elements = ers + limits
         if finding.status != "unmet" and not finding.evidence:
             # Absence-only elements: nothing to quote, so say why it is met.
             finding.notes.append("met because no contrary wording was found")

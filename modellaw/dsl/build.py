@@ -31,7 +31,7 @@ KEYS: dict[str, set[str]] = {
                     "reference"},
     "part": {"summary"},
     "provision": {"part", "implements", "see", "text", "alternative", "commentary", "source",
-                  "optional"},
+                  "optional", "limited-by"},
     "waive": {"reason"},
 }
 FLAGS = {"optional", "reference"}
@@ -258,6 +258,19 @@ class Builder:
                 prov.sources.extend(v.text for v in self._list(a))
             elif a.key == "optional":
                 prov.optional = True
+            elif a.key == "limited-by":
+                for item in a.values:
+                    words = item[0].text.split() if len(item) == 1 else []
+                    if item[0].kind != "words" or len(words) != 2:
+                        self.diags.append(_err(
+                            "S129", "'limited-by' takes a provision id and an element name",
+                            self._span(path, a.line, a.col, len(a.key)),
+                            help="write: limited-by offence.trafficking trafficking_scope"))
+                        continue
+                    ref = (words[0], words[1])
+                    prov.limits.append(ref)
+                    prov.ref_spans.setdefault(f"limit:{ref[0]} {ref[1]}", self._span(
+                        path, item[0].line, item[0].col, len(item[0].raw)))
             elif a.key == "alternative":
                 for item in a.values:
                     if len(item) != 2 or item[0].kind != "words" or item[1].kind not in (

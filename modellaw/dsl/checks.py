@@ -70,6 +70,18 @@ def check_model(m: ModelLaw) -> list[Diagnostic]:
             elif ref == p.id:
                 out.append(Diagnostic("S103", Severity.WARNING,
                                       f"provision '{p.id}' refers to itself", span))
+        for pid, name in p.limits:
+            where = p.ref_spans.get(f"limit:{pid} {name}", span)
+            other = m.provision(pid)
+            if other is None or other is p:
+                out.append(Diagnostic(
+                    "S129", Severity.ERROR, f"'limited-by' names unknown provision '{pid}'", where,
+                    suggestion=_suggest(pid, [q for q in prov_ids if q != p.id])))
+            elif not any(e.name == name for e in other.elements):
+                out.append(Diagnostic(
+                    "S129", Severity.ERROR,
+                    f"provision '{pid}' has no element '{name}'", where,
+                    suggestion=_suggest(name, [e.name for e in other.elements])))
         if p.part is None:
             if m.parts:
                 out.append(Diagnostic("S109", Severity.ERROR,

@@ -125,6 +125,9 @@ class Provision:
     sources: list[str] = field(default_factory=list)
     optional: bool = False
     elements: list[Element] = field(default_factory=list)
+    # (provision id, element name): an element of another provision that bounds this
+    # one's verdicts, e.g. victims' rights reach only as far as the offence's scope
+    limits: list[tuple[str, str]] = field(default_factory=list)
     span: Span | None = None
     # where each implements/see id was written, for pointed diagnostics
     ref_spans: dict[str, Span] = field(default_factory=dict)

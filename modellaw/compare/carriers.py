@@ -1,0 +1,81 @@
+"""The units that carry a rule: where most of its concepts meet in one place.
+
+Element checks cite each concept where it is best found, which scatters citations over
+single words ("force" in a definition of coercion). A lawyer cites the units that state the
+rule: the offence subsection naming the acts, means and purpose together, the list of
+services owed to victims. So each unit (section and below; never a whole part, which
+would say nothing) scores by the found concepts it contains, weighted as the verdict
+weighs them, and the smallest units scoring close to the best are cited first.
+"""
+
+from __future__ import annotations
+
+from modellaw.compare.candidates import concept_matches
+from modellaw.compare.context import StatuteView
+from modellaw.compare.elements import _evidence, _negated
+from modellaw.compare.findings import ElementResult, Evidence
+from modellaw.dsl.model import Element
+from modellaw.nlp.terms import TermMatch
+from modellaw.statutes.model import Unit
+
+# A unit counts as a carrier when it holds this share of the best unit's weight: the
+# statutes in the corpus state one rule in several parallel offences or list items, each
+# nearly as complete as the best.
+NEAR_BEST = 0.9
+ABOVE_SECTIONS = frozenset({"part", "chapter", "division"})
+KEY_WEIGHT, REQUIRED_WEIGHT, OPTIONAL_WEIGHT = 2.0, 1.0, 0.5
+
+
+def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult]],
+                     limit: int) -> list[Evidence]:
+    """Evidence from the units that hold most of the found concepts, best first."""
+    weight: dict[tuple[str, str], float] = {}
+    held: dict[int, set[tuple[str, str]]] = {}
+    units: dict[int, Unit] = {}
+    first: dict[int, tuple[TermMatch, Element]] = {}
+    for el, er in pairs:
+        if el.kind in ("absence", "number") or er.status == "unmet":
+            continue
+        w = KEY_WEIGHT if el.key else REQUIRED_WEIGHT if el.required else OPTIONAL_WEIGHT
+        for c in el.concepts:
+            if c.name not in er.found:
+                continue
+            ck = (el.id, c.name)
+            weight[ck] = w
+            for m in concept_matches(view, c, near=el.kind == "clause"):
+                u = view.unit_at(m.start)
+                if u is None or _negated(view, m):
+                    continue
+                while u is not None and u.kind not in ABOVE_SECTIONS:
+                    uid = id(u)
+                    units[uid] = u
+                    held.setdefault(uid, set()).add(ck)
+                    if uid not in first or m.start < first[uid][0].start:
+                        first[uid] = (m, el)
+                    u = view.parent.get(uid)
+    if not held:
+        return []
+    score = {uid: sum(weight[k] for k in ks) for uid, ks in held.items()}
+    bar = NEAR_BEST * max(score.values())
+    good = {uid for uid, s in score.items() if s >= bar}
+    # The smallest units: a section is cited only when none of its parts is good alone.
+    smallest = [uid for uid in good if not any(id(c) in good for c in units[uid].children)]
+    smallest.sort(key=lambda uid: (-score[uid], units[uid].start))
+    out = []
+    for uid in smallest[:limit]:
+        m, el = first[uid]
+        ev = _evidence(view, m, el)
+        ev.unit = units[uid].label
+        out.append(ev)
+    return out
+
+
+def merge(carriers: list[Evidence], others: list[Evidence], limit: int) -> list[Evidence]:
+    """Carrier units first, then each element's own places in units not yet cited."""
+    cited = {ev.unit for ev in carriers}
+    out = list(carriers)
+    for ev in others:
+        if ev.unit not in cited:
+            cited.add(ev.unit)
+            out.append(ev)
+    return out[:limit]

@@ -1,0 +1,50 @@
+"""Where a statute punishes an offence stated elsewhere: "a person who is guilty of an
+offence under section 3 shall be punished with ...", "the punishment for an offense under
+subsection (a) is ...".
+
+Many statutes put the offence in one section and its penalty in the next; a penalty is
+read from the unit that names the offender of that offence, not from whatever section
+mentions imprisonment. Only the offender's own conviction counts: "attempts to commit an
+offence under section 3" or "a victim of an offence under section 3" name other people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"\d+[A-Z]{0,2}(?:\s*\([0-9A-Za-z]{1,5}\))*"
+_SUBNUM = r"\([0-9A-Za-z]{1,5}\)(?:\s*\([0-9A-Za-z]{1,5}\))*"
+_AND = r"\s*(?:,|,?\s*(?:and|or))\s*"
+_OFFENDER = re.compile(
+    r"\b(?:(?:(?:is|are|was|been|be)\s+)?(?:found\s+)?guilty\s+of|commits|committing|"
+    r"convicted\s+of|punishment\s+for|penalty\s+for|sentence\s+for|liable\s+for)\s+"
+    r"(?:an?\s+|the\s+|any\s+)?offen[cs]es?\s+(?:under|against|in\s+contravention\s+of)\s+"
+    rf"(?:(?:sections?|ss?\.|§§?|articles?|art\.)\s*(?P<list>{_NUM}(?:{_AND}{_NUM})*)"
+    rf"|(?:sub-?sections?|paragraphs?)\s*{_SUBNUM}(?:{_AND}{_SUBNUM})*"
+    rf"(?:\s+of\s+(?:section|s\.|article)\s*(?P<of>{_NUM}))?"
+    r"|this\s+(?:section|article))",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(_NUM)
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:be\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class OffenceReference:
+    start: int  # the whole phrase, offsets in the statute text
+    end: int
+    targets: tuple[str, ...]  # section labels; empty = the section the phrase is in
+
+
+def offence_references(text: str) -> list[OffenceReference]:
+    out = []
+    for m in _OFFENDER.finditer(text):
+        if _NOT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "shall not be guilty of an offence under section 3" exempts
+        # "subsection (a)" and "this section" point inside the section the phrase is in.
+        listed = m.group("list") or m.group("of") or ""
+        targets = tuple(dict.fromkeys(re.sub(r"\s*\(.*", "", n.group())
+                                      for n in _NUMBER.finditer(listed)))
+        out.append(OffenceReference(m.start(), m.end(), targets))
+    return out

@@ -1,0 +1,87 @@
+"""Citations come from the units that state the rule, and a penalty is read where the
+statute punishes that offence, even when it does so in another section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from modellaw.compare.engine import analyse
+from modellaw.dsl.loader import load_model
+from modellaw.statutes import read_statute
+
+LAW = '''instrument tip "Protocol"
+
+requirement tip.3.a "Definition"
+  strength mandatory
+  verify verified
+
+requirement tip.5.1 "Criminalise"
+  strength mandatory
+  verify verified
+
+part offences "Offences"
+
+provision offence.trafficking "Trafficking"
+  part offences
+  implements tip.3.a, tip.5.1
+  text "(1) A person who recruits or harbours another by force or fraud commits an offence."
+  requires all acts "acts": recruitment (recruit), harbouring (harbour)
+  requires all means "means": force, fraud
+  requires clause offence "offence-creating words": commits an offence
+  requires number penalty "penalty" for tip.5.1: max_penalty >= 10 years
+'''
+
+# Written for this test: the concepts are scattered over definitions and a procedure
+# section, and stated together only in section 3; the penalty sits in section 4, after
+# an unrelated offence with a lighter one.
+STATUTE = """1. Short title
+This Act may be cited as the Example Act.
+
+2. Interpretation
+(1) "force" includes the threat of harm.
+(2) "fraud" includes a false promise of work.
+(3) "recruit" includes to hire.
+(4) "harbour" includes to shelter or to conceal.
+
+3. Trafficking
+(1) A person who recruits or harbours another person by force or fraud for the purpose of
+exploitation commits an offence.
+
+4. Punishment
+(1) A person who is guilty of an offence under section 3 shall be liable to imprisonment
+for a term not exceeding fifteen years.
+
+5. Harbouring records
+(1) A hotel that fails to keep records commits an offence and shall be liable to
+imprisonment for a term not exceeding six months.
+"""
+
+
+def _run(tmp_path: Path, law_text: str = LAW):
+    law = tmp_path / "law.mlaw"
+    law.write_text(law_text, encoding="utf-8")
+    res = load_model([law], lint=False, root=tmp_path)
+    assert not res.errors, [d.message for d in res.errors]
+    statute = tmp_path / "s.txt"
+    statute.write_text(STATUTE, encoding="utf-8")
+    return analyse(res.model, read_statute(statute), review_path=tmp_path / "none.json")
+
+
+def test_the_unit_stating_the_whole_rule_is_cited_first(tmp_path: Path) -> None:
+    f = _run(tmp_path).requirement("tip.3.a")
+    assert f.status == "met"
+    assert [e.unit for e in f.evidence][:1] == ["3(1)"]
+    assert "recruits or harbours" in f.evidence[0].quote
+    # the definitions still follow, as places where single concepts are stated
+    assert {"2(1)", "2(3)"} <= {e.unit for e in f.evidence}
+
+
+def test_penalty_is_read_where_the_offence_is_punished(tmp_path: Path) -> None:
+    # The key element places the offence; its penalty is looked for from there.
+    res = _run(tmp_path, LAW.replace("requires clause offence", "requires key clause offence"))
+    f = res.requirement("tip.5.1")
+    assert f.status == "met"
+    penalty = next(e for e in f.elements if e.kind == "number")
+    assert penalty.note == "maximum penalty: 15 years"
+    assert penalty.evidence[0].unit == "4(1)"
+    assert "4(1)" in [e.unit for e in f.evidence]

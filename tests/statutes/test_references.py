@@ -1,0 +1,42 @@
+"""Where a statute punishes an offence stated in another unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from modellaw.statutes.references import offence_references
+
+# Each row: a sentence written for this test, the sections it points at (() = its own).
+CASES = [
+    ("Any person who is guilty of an offence under section 3, upon conviction", [("3",)]),
+    ("A person guilty of an offence under sections 3 and 4A shall be liable", [("3", "4A")]),
+    ("is guilty of an offence under subsections (1) or (2) of this section shall be",
+     [()]),
+    ("The punishment for an offense under subsection (a) is", [()]),
+    ("A person who commits an offence under subsection (1) of section 2 is liable", [("2",)]),
+    ("A person convicted of an offence against this section is liable", [()]),
+    ("Whoever commits an offence under section 12(1)(b) shall be punished", [("12",)]),
+]
+# Phrases that name someone other than the offender of that offence.
+NOT_PENALTIES = [
+    "a victim of an offence under section 3 shall be assisted",
+    "a person who attempts to commit an offence under section 3",
+    "organises another person to commit an offence under section 3",
+    "a carrier shall not be guilty of an offence under section 9 if",
+]
+
+
+@pytest.mark.parametrize(("text", "targets"), CASES)
+def test_offence_references(text: str, targets: list[tuple[str, ...]]) -> None:
+    assert [r.targets for r in offence_references(text)] == targets
+
+
+@pytest.mark.parametrize("text", NOT_PENALTIES)
+def test_other_people_are_not_offenders(text: str) -> None:
+    assert offence_references(text) == []
+
+
+def test_offsets_cover_the_phrase() -> None:
+    text = "(1) Any person who is guilty of an offence under section 3 shall be punished."
+    (ref,) = offence_references(text)
+    assert text[ref.start:ref.end] == "is guilty of an offence under section 3"
