@@ -14,14 +14,16 @@ from modellaw.compare.candidates import concept_matches
 from modellaw.compare.context import StatuteView
 from modellaw.compare.elements import _evidence, _negated
 from modellaw.compare.findings import ElementResult, Evidence
-from modellaw.dsl.model import Element
+from modellaw.dsl.model import Concept, Element
 from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
+from modellaw.statutes.offences import creates_offence
 
 # A unit counts as a carrier when it holds this share of the best unit's weight: the
 # statutes in the corpus state one rule in several parallel offences or list items, each
 # nearly as complete as the best.
 NEAR_BEST = 0.9
+PARALLEL = 0.5  # a parallel offence holding half the best unit's weight is cited too
 ABOVE_SECTIONS = frozenset({"part", "chapter", "division"})
 KEY_WEIGHT, REQUIRED_WEIGHT, OPTIONAL_WEIGHT = 2.0, 1.0, 0.5
 
@@ -42,10 +44,8 @@ def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult
                 continue
             ck = (el.id, c.name)
             weight[ck] = w
-            for m in concept_matches(view, c, near=el.kind == "clause"):
+            for m in _affirmed(view, c, el.kind == "clause"):
                 u = view.unit_at(m.start)
-                if u is None or _negated(view, m):
-                    continue
                 while u is not None and u.kind not in ABOVE_SECTIONS:
                     uid = id(u)
                     units[uid] = u
@@ -56,11 +56,14 @@ def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult
     if not held:
         return []
     score = {uid: sum(weight[k] for k in ks) for uid, ks in held.items()}
-    bar = NEAR_BEST * max(score.values())
-    good = {uid for uid, s in score.items() if s >= bar}
-    # The smallest units: a section is cited only when none of its parts is good alone.
-    smallest = [uid for uid in good if not any(id(c) in good for c in units[uid].children)]
-    smallest.sort(key=lambda uid: (-score[uid], units[uid].start))
+    top = max(score.values())
+    smallest = _smallest(view, units, score, NEAR_BEST * top)
+    best = units[smallest[0]]
+    if creates_offence(view.statute.text[best.start:best.end]):
+        # The rule is an offence: statutes often state it as several parallel offences
+        # (forced labour, sex trafficking, peonage), each holding part of the concepts.
+        smallest += [uid for uid in _smallest(view, units, score, PARALLEL * top, True)
+                     if uid not in smallest]
     out = []
     for uid in smallest[:limit]:
         m, el = first[uid]
@@ -68,6 +71,28 @@ def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult
         ev.unit = units[uid].label
         out.append(ev)
     return out
+
+
+def _smallest(view: StatuteView, units: dict[int, Unit], score: dict[int, float], bar: float,
+              offences_only: bool = False) -> list[int]:
+    """Units scoring at least `bar`, without those whose parts also do (a section is cited
+    only when none of its parts is good alone), best first."""
+    text = view.statute.text
+    good = {uid for uid, s in score.items() if s >= bar and (
+        not offences_only or creates_offence(text[units[uid].start:units[uid].end]))}
+    out = [uid for uid in good if not any(id(c) in good for c in units[uid].children)]
+    out.sort(key=lambda uid: (-score[uid], units[uid].start))
+    return out
+
+
+def _affirmed(view: StatuteView, c: Concept, near: bool) -> list[TermMatch]:
+    """A concept's matches that no negation takes away (many verdicts share a concept)."""
+    key = (tuple(c.phrases), near)
+    got = view.affirmed_cache.get(key)
+    if got is None:
+        got = [m for m in concept_matches(view, c, near=near) if not _negated(view, m)]
+        view.affirmed_cache[key] = got
+    return got
 
 
 def merge(carriers: list[Evidence], others: list[Evidence], limit: int) -> list[Evidence]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from modellaw.nlp.terms import TermIndex, TermMatch
 from modellaw.statutes.model import Statute, Unit
-from modellaw.statutes.references import offence_references
+from modellaw.statutes.offences import offence_references
 
 # Units at this level or above are "sections" for retrieval and roll-ups.
 SECTION_KINDS = {"section", "article", "schedule"}
@@ -28,6 +28,9 @@ class StatuteView:
     _section_ids: set[int] | None = None
     cue_cache: dict[tuple[int, int], list] = field(default_factory=dict)  # per match span
     _punishing: dict[int, list[Unit]] | None = None
+    # per concept (phrases, clause-style): its matches that no negation takes away
+    affirmed_cache: dict[tuple[tuple[str, ...], bool], list[TermMatch]] = field(
+        default_factory=dict)
 
     @classmethod
     def build(cls, statute: Statute, index: TermIndex | None = None) -> StatuteView:

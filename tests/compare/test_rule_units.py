@@ -85,3 +85,30 @@ def test_penalty_is_read_where_the_offence_is_punished(tmp_path: Path) -> None:
     assert penalty.note == "maximum penalty: 15 years"
     assert penalty.evidence[0].unit == "4(1)"
     assert "4(1)" in [e.unit for e in f.evidence]
+
+
+PARALLEL = """1. Short title
+This Act may be cited as the Parallel Act.
+
+2. Assistance
+(1) A victim of force or fraud shall be assisted.
+
+3. Forced labour
+(1) Whoever recruits or harbours a person by force or fraud for labour shall be fined.
+
+4. Sex trafficking
+(1) Whoever recruits a person by fraud for prostitution shall be fined.
+"""
+
+
+def test_parallel_offences_are_cited_together(tmp_path: Path) -> None:
+    law = tmp_path / "law.mlaw"
+    law.write_text(LAW, encoding="utf-8")
+    model = load_model([law], lint=False, root=tmp_path).model
+    statute = tmp_path / "p.txt"
+    statute.write_text(PARALLEL, encoding="utf-8")
+    res = analyse(model, read_statute(statute), review_path=tmp_path / "none.json")
+    units = [e.unit for e in res.requirement("tip.3.a").evidence]
+    # 4(1) holds only half of 3(1)'s concepts, but it is a parallel offence; 2(1) holds
+    # as many and is not an offence, so it comes only later, for its own concepts.
+    assert units[:2] == ["3(1)", "4(1)"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from modellaw.statutes.references import offence_references
+from modellaw.statutes.offences import creates_offence, offence_references
 
 # Each row: a sentence written for this test, the sections it points at (() = its own).
 CASES = [
@@ -40,3 +40,18 @@ def test_offsets_cover_the_phrase() -> None:
     text = "(1) Any person who is guilty of an offence under section 3 shall be punished."
     (ref,) = offence_references(text)
     assert text[ref.start:ref.end] == "is guilty of an offence under section 3"
+
+
+@pytest.mark.parametrize(
+    ("text", "creates"),
+    [
+        ("A person who traffics another commits an offence.", True),
+        ("Whoever recruits a person for labour shall be fined under this title.", True),
+        ("shall be punished with imprisonment for a term of ten years", True),
+        ("is liable on conviction to imprisonment for life", True),
+        ("The Minister shall establish shelters for victims.", False),
+        ("In this Act, 'child' means a person under eighteen years.", False),
+    ],
+)
+def test_creates_offence(text: str, creates: bool) -> None:
+    assert creates_offence(text) is creates

@@ -1,6 +1,6 @@
-"""Where a statute punishes an offence stated elsewhere: "a person who is guilty of an
-offence under section 3 shall be punished with ...", "the punishment for an offense under
-subsection (a) is ...".
+"""Offences in statute text: the units that create one, and the units that punish an
+offence stated elsewhere ("a person who is guilty of an offence under section 3 shall be
+punished with ...", "the punishment for an offense under subsection (a) is ...").
 
 Many statutes put the offence in one section and its penalty in the next; a penalty is
 read from the unit that names the offender of that offence, not from whatever section
@@ -27,6 +27,13 @@ _OFFENDER = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(_NUM)
+# Words that make a unit an offence: common-law, US Code and civil-law drafting.
+_CREATES = re.compile(
+    r"\b(?:whoever|commits\s+an\s+offen[cs]e|guilty\s+of\s+an\s+offen[cs]e|"
+    r"shall\s+be\s+(?:punished|punishable|fined|imprisoned|sentenced)|"
+    r"(?:is|shall\s+be)\s+liable\s+(?:to\s+imprisonment|on\s+conviction))",
+    re.IGNORECASE,
+)
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:be\s+)?$", re.IGNORECASE)
 
 
@@ -48,3 +55,8 @@ def offence_references(text: str) -> list[OffenceReference]:
                                       for n in _NUMBER.finditer(listed)))
         out.append(OffenceReference(m.start(), m.end(), targets))
     return out
+
+
+def creates_offence(text: str) -> bool:
+    """Whether a unit's text makes conduct an offence or punishes it."""
+    return _CREATES.search(text) is not None
