@@ -29,10 +29,13 @@ NEGATION_REACH = 25
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whose)(?:\s+(?:is|are|was|were|has|have|"
                               r"had|does|do|did))?\s*$", re.I)
 _PURPOSE_BEFORE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+(?:\w+\s+){0,3}$", re.I)
+# A colon or dash that opens a list inside a sentence.
+_LIST_OPENER = re.compile(r":\s|\u2014|--|:$")
 _PENALTY_WORDS = re.compile(r"\b(imprison\w*|punish\w*|fined?|sentenced?|penalty)\b", re.I)
 # Words that show an age threshold is about children.
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
 
+DISCRETION_NOTE = "written as a discretion"
 EXTRA_CITES = 1  # further places cited for one concept, beyond the best one
 
 # How each quantity reads in a "missing" line.
@@ -74,18 +77,39 @@ def _negated(view: StatuteView, m: TermMatch) -> bool:
 
 
 def _weakened(view: StatuteView, m: TermMatch) -> str | None:
-    """Discretion or a proviso in the same sentence that narrows a clause."""
+    """Discretion or a proviso in the same sentence that narrows a clause, or a discretion
+    in the words that introduce the list the clause is an item of ("The Minister may—
+    (a) provide shelter")."""
     text = view.statute.text
     for cue in _cues(view, m):
-        if cue.kind == "discretion" and cue.scope == "clause":
+        lead_in = cue.scope == "sentence" and cue.end <= m.start and _LIST_OPENER.search(
+            text, cue.end, m.start) is not None
+        if cue.kind == "discretion" and (cue.scope == "clause" or lead_in):
             if cue.text.lower().startswith("subject to"):
                 continue  # "subject to conditions on its use" states the rule's own terms
             if _PURPOSE_BEFORE.search(text, max(0, cue.start - 25), cue.start):
                 continue  # "so that it may compensate victims" is a purpose, not a power
-            return f"written as a discretion ('{cue.text}')"
+            return f"{DISCRETION_NOTE} ('{cue.text}')"
         if cue.kind in ("exception", "proviso") and cue.scope == "clause" and cue.start > m.start:
             return f"narrowed by '{cue.text}'"
+    lead = _lead_in(view, m.start)
+    if lead is not None:
+        for cue in cues_for(text, lead[1], lead[1], lead):
+            if cue.kind == "discretion" and not cue.text.lower().startswith("subject to"):
+                return f"{DISCRETION_NOTE} ('{cue.text}')"
     return None
+
+
+def _lead_in(view: StatuteView, offset: int) -> tuple[int, int] | None:
+    """The sentence that introduces the list item holding `offset`, if it is one: the
+    sentence just before, ending in a colon or a dash."""
+    sentences = view.index.sentences
+    i = bisect_left(sentences, (offset + 1,)) - 1
+    if i < 1:
+        return None
+    prev = sentences[i - 1]
+    tail = view.statute.text[prev[0]:prev[1]].rstrip()
+    return prev if tail.endswith((":", "\u2014", "-", ":-")) else None
 
 
 def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView,
@@ -168,8 +192,12 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
         status = "met" if len(full_found) * 2 >= total else "partial" if found else "unmet"
     else:  # any, clause
         status = "met" if full_found else "partial" if found else "unmet"
+    # A power ("the Minister may provide shelter") is partial against a duty; whether that
+    # matters depends on the requirement's strength, so say it was the only shortfall.
+    discretion_only = False
     if status == "met" and notes and el.kind == "clause":
         status = "partial"
+        discretion_only = all(DISCRETION_NOTE in n for n in notes)
     miss_words: list[str] = []
     if status != "met":
         wanted = [c.name for c in el.concepts if not c.partly]
@@ -185,7 +213,7 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
         miss_words.extend(notes)
     return ElementResult(el.id, el.name, el.kind, el.required, status, found, miss_words,
                          evidence, None if status != "met" else "; ".join(notes) or None,
-                         scores=scores)
+                         scores=scores, discretion_only=discretion_only)
 
 
 def _also(view: StatuteView, hits: list[TermMatch], best: TermMatch, el: Element,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from modellaw import __version__
 from modellaw.compare.candidates import rank_sections
 from modellaw.compare.carriers import carrier_evidence, merge
 from modellaw.compare.context import StatuteView
-from modellaw.compare.elements import check_concepts, check_number
+from modellaw.compare.elements import DISCRETION_NOTE, check_concepts, check_number
 from modellaw.compare.findings import (
     ElementResult,
     Evidence,
@@ -31,6 +32,9 @@ from modellaw.compare.verdicts import (
 )
 from modellaw.dsl.model import Element, ModelLaw, Provision
 from modellaw.statutes.model import Statute, Unit
+
+# Requirement strengths a power ("may") fully meets; against a duty it is partial.
+POWERS_SUFFICE = frozenset({"consider", "endeavour", "recommended"})
 
 
 def _dedupe(units: list[Unit]) -> list[Unit]:
@@ -112,6 +116,15 @@ def _limits(model: ModelLaw, p: Provision,
     return out
 
 
+def _power_suffices(er: ElementResult) -> ElementResult:
+    """Catalog hard case 15: a power ("may provide") fully meets a row that only asks a
+    State to consider or endeavour, or only recommends."""
+    if not er.discretion_only:
+        return er
+    return replace(er, status="met", missing=[],
+                   note="; ".join(m for m in er.missing if DISCRETION_NOTE in m))
+
+
 def _capped(status: str, missing: list[str],
             limits: list[ElementResult]) -> tuple[str, list[str]]:
     """A limit only ever lowers a verdict: met becomes partial while a limit is unmet."""
@@ -165,6 +178,8 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
                  if _serves(model, el, r.id)]
         limits = list({id(er): er for p in provs
                        for _, er in _limits(model, p, by_provision, r.instrument)}.values())
+        if r.strength in POWERS_SUFFICE:
+            pairs = [(el, _power_suffices(er)) for el, er in pairs]
         ers = [er for _, er in pairs]
         finding = RequirementFinding(
             id=r.id, title=r.title, instrument=r.instrument, strength=r.strength,

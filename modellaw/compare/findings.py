@@ -33,6 +33,7 @@ class ElementResult:
     key: bool = False  # a key element unmet keeps the whole verdict unmet
     scores: list[float] = field(default_factory=list)  # match strength of each concept found
     label: str = ""  # how reports name the element (the drafter's label, else its name)
+    discretion_only: bool = False  # partial only because the statute grants a power
 
     @property
     def title(self) -> str:

@@ -63,7 +63,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\bonly\s+(?:if|where|when|in)\b|\bif\s+and\s+only\s+if\b|\bconditional\s+(?:up)?on\b"
         r"|\bin\s+the\s+event\s+(?:that|of)\b|\bif\b|\bwhere\b|\bwhen\b", _I)),
     ("discretion", re.compile(
-        r"\bmay(?!\s+not\b)(?!\s+(?:extend|be\s+extended)\b)(?<!\bcase\smay)\b"
+        r"\bmay(?!\s+not\b)(?!\s+(?:extend|be\s+extended)\b)(?<!\bcase\smay)"
+        # "may be charged and convicted" states liability, not a power
+        r"(?!\s+be\s+(?:charged|convicted|prosecuted|tried|punished|sentenced|fined|"
+        r"imprisoned|liable)\b)\b"
         r"|\bas\s+far\s+as\s+(?:possible|practicable|reasonably\s+practicable)\b"
         r"|\bto\s+the\s+(?:extent|degree)\s+(?:possible|practicable|appropriate)\b"
         r"|\bin\s+appropriate\s+cases\b|\bwhere\s+(?:appropriate|possible|practicable|necessary)\b"

@@ -134,6 +134,16 @@ def test_negation_reaches_only_the_words_after_it(mini_model, tmp_path, sentence
         # a purpose, not a power: the duty is firm
         ("A reflection period of 30 days shall be granted so that the victim may recover.",
          "met"),
+        # a power in the words that open a list reaches every item
+        ("The Minister may, on application\u2014 (a) grant a victim a reflection period of 30 "
+         "days; (b) issue a permit.", "partial"),
+        ("The Minister may do the following:\n- grant a victim a reflection period of 30 days;\n"
+         "- issue a permit.", "partial"),
+        ("The Minister shall do the following:\n- grant a victim a reflection period of 30 "
+         "days;\n- issue a permit.", "met"),
+        # liability, not a power
+        ("A person who refuses a victim a reflection period of 30 days may be charged and "
+         "convicted.", "met"),
     ],
 )
 def test_discretion_weakens_a_clause_but_a_purpose_does_not(mini_model, tmp_path, sentence,
