@@ -17,7 +17,6 @@ from modellaw.compare.findings import ElementResult, Evidence
 from modellaw.dsl.model import Concept, Element
 from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
-from modellaw.statutes.offences import creates_offence
 
 # A unit counts as a carrier when it holds this share of the best unit's weight: the
 # statutes in the corpus state one rule in several parallel offences or list items, each
@@ -58,8 +57,7 @@ def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult
     score = {uid: sum(weight[k] for k in ks) for uid, ks in held.items()}
     top = max(score.values())
     smallest = _smallest(view, units, score, NEAR_BEST * top)
-    best = units[smallest[0]]
-    if creates_offence(view.statute.text[best.start:best.end]):
+    if view.creates_offence(units[smallest[0]]):
         # The rule is an offence: statutes often state it as several parallel offences
         # (forced labour, sex trafficking, peonage), each holding part of the concepts.
         smallest += [uid for uid in _smallest(view, units, score, PARALLEL * top, True)
@@ -77,9 +75,8 @@ def _smallest(view: StatuteView, units: dict[int, Unit], score: dict[int, float]
               offences_only: bool = False) -> list[int]:
     """Units scoring at least `bar`, without those whose parts also do (a section is cited
     only when none of its parts is good alone), best first."""
-    text = view.statute.text
-    good = {uid for uid, s in score.items() if s >= bar and (
-        not offences_only or creates_offence(text[units[uid].start:units[uid].end]))}
+    good = {uid for uid, s in score.items()
+            if s >= bar and (not offences_only or view.creates_offence(units[uid]))}
     out = [uid for uid in good if not any(id(c) in good for c in units[uid].children)]
     out.sort(key=lambda uid: (-score[uid], units[uid].start))
     return out

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from modellaw.nlp.terms import TermIndex, TermMatch
 from modellaw.statutes.model import Statute, Unit
-from modellaw.statutes.offences import offence_references
+from modellaw.statutes.offences import creates_offence, offence_references
 
 # Units at this level or above are "sections" for retrieval and roll-ups.
 SECTION_KINDS = {"section", "article", "schedule"}
@@ -28,6 +28,7 @@ class StatuteView:
     _section_ids: set[int] | None = None
     cue_cache: dict[tuple[int, int], list] = field(default_factory=dict)  # per match span
     _punishing: dict[int, list[Unit]] | None = None
+    _offence_units: dict[int, bool] = field(default_factory=dict)
     # per concept (phrases, clause-style): its matches that no negation takes away
     affirmed_cache: dict[tuple[tuple[str, ...], bool], list[TermMatch]] = field(
         default_factory=dict)
@@ -88,6 +89,15 @@ class StatuteView:
                     if sec is not None and unit is not sec:
                         self._punishing.setdefault(id(sec), []).append(unit)
         return self._punishing.get(id(section), [])
+
+    def creates_offence(self, unit: Unit) -> bool:
+        """Whether the unit makes conduct an offence or punishes it (memoised: large
+        sections are asked once per requirement)."""
+        got = self._offence_units.get(id(unit))
+        if got is None:
+            got = self._offence_units[id(unit)] = creates_offence(
+                self.statute.text[unit.start:unit.end])
+        return got
 
     def is_repealed(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.repealed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import fold_punct
 
@@ -99,12 +100,21 @@ def cues_for(text: str, start: int, end: int, sentence: tuple[int, int]) -> list
     lo, hi = max(0, sentence[0]), min(len(text), sentence[1])
     if lo >= hi:
         return []
-    seg = fold_punct(text[lo:hi])  # only the sentence: this runs once per match
+    seg = fold_punct(text[lo:hi])  # only the sentence
     ca, cb = _clause(seg, start - lo, end - lo)
+    out = [Cue(kind, lo + a, lo + b, text[lo + a : lo + b],
+               "clause" if ca <= a and b <= cb else "sentence", idiom)
+           for a, b, kind, idiom in _sentence_cues(seg)]
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+@lru_cache(maxsize=8192)
+def _sentence_cues(seg: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The cues of one sentence, whatever the match: many matches share a sentence."""
     taken: list[tuple[int, int]] = [
         (m.start(), m.end()) for m in _AS_THE_CASE_MAY_BE.finditer(seg)
     ]
-    out: list[Cue] = []
+    out: list[tuple[int, int, str, str]] = []
     # Idioms first, then the longest cue wins an overlap ("where appropriate" is
     # discretion, not the condition "where"; "shall not apply" is an exception).
     found: list[tuple[int, int, int, str, str]] = []
@@ -116,6 +126,5 @@ def cues_for(text: str, start: int, end: int, sentence: tuple[int, int]) -> list
         if any(a < y and x < b for x, y in taken):
             continue  # already covered by an idiom or a longer cue
         taken.append((a, b))
-        scope = "clause" if ca <= a and b <= cb else "sentence"
-        out.append(Cue(kind, lo + a, lo + b, text[lo + a : lo + b], scope, idiom))
-    return sorted(out, key=lambda c: (c.start, c.end))
+        out.append((a, b, kind, idiom))
+    return tuple(out)
