@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from modellaw.compare.candidates import concept_matches
 from modellaw.compare.context import StatuteView
-from modellaw.compare.elements import _evidence, _negated
+from modellaw.compare.elements import evidence_at, is_negated
 from modellaw.compare.findings import ElementResult, Evidence
 from modellaw.dsl.model import Concept, Element
 from modellaw.nlp.terms import TermMatch
@@ -65,7 +65,7 @@ def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult
     out = []
     for uid in smallest[:limit]:
         m, el = first[uid]
-        ev = _evidence(view, m, el)
+        ev = evidence_at(view, m, el)
         ev.unit = units[uid].label
         out.append(ev)
     return out
@@ -87,7 +87,7 @@ def _affirmed(view: StatuteView, c: Concept, near: bool) -> list[TermMatch]:
     key = (tuple(c.phrases), near)
     got = view.affirmed_cache.get(key)
     if got is None:
-        got = [m for m in concept_matches(view, c, near=near) if not _negated(view, m)]
+        got = [m for m in concept_matches(view, c, near=near) if not is_negated(view, m)]
         view.affirmed_cache[key] = got
     return got
 

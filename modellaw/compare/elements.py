@@ -48,7 +48,7 @@ QUANTITY_WORDS = {
 }
 
 
-def _evidence(view: StatuteView, m: TermMatch, el: Element) -> Evidence:
+def evidence_at(view: StatuteView, m: TermMatch, el: Element) -> Evidence:
     quote, s, e = view.quote(m.start, m.end)
     return Evidence(view.label_at(m.start), quote, s, e, el.id)
 
@@ -63,7 +63,7 @@ def _cues(view: StatuteView, m: TermMatch) -> list[Cue]:
     return got
 
 
-def _negated(view: StatuteView, m: TermMatch) -> bool:
+def is_negated(view: StatuteView, m: TermMatch) -> bool:
     if _NEGATIVE_PHRASE.search(m.phrase):
         return False  # the phrase states the negative form itself ("shall not be a defence")
     text = view.statute.text
@@ -126,7 +126,7 @@ def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView,
 
     weakened = None
     for m in sorted(matches, key=key):
-        if _negated(view, m):
+        if is_negated(view, m):
             continue
         if not firm:
             return m
@@ -161,7 +161,7 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
         if best is not None:
             found.append(c.name)
             scores.append(best.score)
-            evidence.append(_evidence(view, best, el))
+            evidence.append(evidence_at(view, best, el))
             if el.kind != "absence":
                 extra.extend(_also(view, hits, best, el, ranked or [], home | preferred))
             if el.kind == "clause":
@@ -231,10 +231,10 @@ def _also(view: StatuteView, hits: list[TermMatch], best: TermMatch, el: Element
         label = view.label_at(m.start)
         if _section_id(view, m) not in sections or label in seen_units:
             continue
-        if _negated(view, m):
+        if is_negated(view, m):
             continue
         seen_units.add(label)
-        out.append(_evidence(view, m, el))
+        out.append(evidence_at(view, m, el))
     return out
 
 
