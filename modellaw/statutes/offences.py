@@ -45,6 +45,7 @@ class OffenceReference:
 
 
 def offence_references(text: str) -> list[OffenceReference]:
+    """Every phrase naming the offender of an offence stated in some section."""
     out = []
     for m in _OFFENDER.finditer(text):
         if _NOT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
