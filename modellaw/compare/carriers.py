@@ -3,9 +3,10 @@
 Element checks cite each concept where it is best found, which scatters citations over
 single words ("force" in a definition of coercion). A lawyer cites the units that state the
 rule: the offence subsection naming the acts, means and purpose together, the list of
-services owed to victims. So each unit (section and below; never a whole part, which
-would say nothing) scores by the found concepts it contains, weighted as the verdict
-weighs them, and the smallest units scoring close to the best are cited first.
+services owed to victims. So each unit (section and below, up to about a page; never a
+whole part or a long section, which would say nothing) scores by the found concepts it
+contains, weighted as the verdict weighs them, and the smallest units scoring close to the
+best are cited first, each quoted at its sentence that holds the most of them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from modellaw.statutes.model import Unit
 NEAR_BEST = 0.9
 PARALLEL = 0.5  # a parallel offence holding half the best unit's weight is cited too
 ABOVE_SECTIONS = frozenset({"part", "chapter", "division"})
+# About a printed page: a longer section is cited by its parts, as a lawyer would.
+MAX_CARRIER_CHARS = 4000
 KEY_WEIGHT, REQUIRED_WEIGHT, OPTIONAL_WEIGHT = 2.0, 1.0, 0.5
 
 
@@ -33,7 +36,7 @@ def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult
     weight: dict[tuple[str, str], float] = {}
     held: dict[int, set[tuple[str, str]]] = {}
     units: dict[int, Unit] = {}
-    first: dict[int, tuple[TermMatch, Element]] = {}
+    found_in: dict[int, list[tuple[TermMatch, Element, tuple[str, str]]]] = {}
     for el, er in pairs:
         if el.kind in ("absence", "number") or er.status == "unmet":
             continue
@@ -46,11 +49,12 @@ def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult
             for m in _affirmed(view, c, el.kind == "clause"):
                 u = view.unit_at(m.start)
                 while u is not None and u.kind not in ABOVE_SECTIONS:
+                    if u.end - u.start > MAX_CARRIER_CHARS:
+                        break  # a long section is cited by its parts, never whole
                     uid = id(u)
                     units[uid] = u
                     held.setdefault(uid, set()).add(ck)
-                    if uid not in first or m.start < first[uid][0].start:
-                        first[uid] = (m, el)
+                    found_in.setdefault(uid, []).append((m, el, ck))
                     u = view.parent.get(uid)
     if not held:
         return []
@@ -64,11 +68,23 @@ def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult
                      if uid not in smallest]
     out = []
     for uid in smallest[:limit]:
-        m, el = first[uid]
+        m, el = _quoted(view, found_in[uid])
         ev = evidence_at(view, m, el)
         ev.unit = units[uid].label
         out.append(ev)
     return out
+
+
+def _quoted(view: StatuteView, found: list[tuple[TermMatch, Element, tuple[str, str]]]
+            ) -> tuple[TermMatch, Element]:
+    """The match to quote for a unit: one in the sentence holding most of its concepts."""
+    by_sentence: dict[tuple[int, int], set[tuple[str, str]]] = {}
+    for m, _, ck in found:
+        by_sentence.setdefault(view.index.sentence_of(m.start), set()).add(ck)
+    best = max(by_sentence, key=lambda sp: (len(by_sentence[sp]), -sp[0]))
+    m, el, _ = min((f for f in found if view.index.sentence_of(f[0].start) == best),
+                   key=lambda f: f[0].start)
+    return m, el
 
 
 def _smallest(view: StatuteView, units: dict[int, Unit], score: dict[int, float], bar: float,
@@ -93,11 +109,13 @@ def _affirmed(view: StatuteView, c: Concept, near: bool) -> list[TermMatch]:
 
 
 def merge(carriers: list[Evidence], others: list[Evidence], limit: int) -> list[Evidence]:
-    """Carrier units first, then each element's own places in units not yet cited."""
+    """Carrier units first, then each element's own places in units not yet cited (a
+    place inside a cited unit, "1590(a)" under "1590", adds nothing)."""
     cited = {ev.unit for ev in carriers}
+    within = tuple(f"{ev.unit}(" for ev in carriers)
     out = list(carriers)
     for ev in others:
-        if ev.unit not in cited:
+        if ev.unit not in cited and not ev.unit.startswith(within):
             cited.add(ev.unit)
             out.append(ev)
     return out[:limit]

@@ -112,3 +112,40 @@ def test_parallel_offences_are_cited_together(tmp_path: Path) -> None:
     # 4(1) holds only half of 3(1)'s concepts, but it is a parallel offence; 2(1) holds
     # as many and is not an offence, so it comes only later, for its own concepts.
     assert units[:2] == ["3(1)", "4(1)"]
+
+
+def test_a_long_section_is_cited_by_its_parts(tmp_path: Path) -> None:
+    # Section 3 holds every concept, but only across its subsections, and is longer than a
+    # page: citing "3" would send the reader to read it all.
+    filler = "The Board shall meet at least four times a year. " * 90
+    statute = ("1. Short title\nThis Act may be cited as the Long Act.\n\n"
+               "3. Miscellaneous\n"
+               "(1) Whoever recruits a person by force shall be fined.\n"
+               f"(2) {filler}\n"
+               "(3) Whoever harbours a person by fraud shall be fined.\n")
+    law = tmp_path / "law.mlaw"
+    law.write_text(LAW, encoding="utf-8")
+    model = load_model([law], lint=False, root=tmp_path).model
+    path = tmp_path / "long.txt"
+    path.write_text(statute, encoding="utf-8")
+    res = analyse(model, read_statute(path), review_path=tmp_path / "none.json")
+    units = [e.unit for e in res.requirement("tip.3.a").evidence]
+    assert "3" not in units
+    assert {"3(1)", "3(3)"} <= set(units)
+
+
+def test_a_cited_unit_is_quoted_where_most_of_the_rule_is(tmp_path: Path) -> None:
+    statute = ("3. Trafficking\n"
+               "(1) Recruitment agencies shall be licensed. Whoever recruits or harbours a "
+               "person by force or fraud shall be fined.\n")
+    law = tmp_path / "law.mlaw"
+    law.write_text(LAW, encoding="utf-8")
+    model = load_model([law], lint=False, root=tmp_path).model
+    path = tmp_path / "q.txt"
+    path.write_text(statute, encoding="utf-8")
+    res = analyse(model, read_statute(path), review_path=tmp_path / "none.json")
+    ev = res.requirement("tip.3.a").evidence
+    assert ev[0].unit == "3(1)"
+    assert ev[0].quote.startswith("Whoever recruits or harbours")
+    # no second citation of a place inside a unit already cited
+    assert not any(e.unit.startswith("3(1)(") for e in ev)
