@@ -11,6 +11,8 @@ best are cited first, each quoted at its sentence that holds the most of them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from modellaw.compare.candidates import concept_matches
 from modellaw.compare.context import StatuteView
 from modellaw.compare.elements import evidence_at, is_negated
@@ -30,13 +32,32 @@ MAX_CARRIER_CHARS = 4000
 KEY_WEIGHT, REQUIRED_WEIGHT, OPTIONAL_WEIGHT = 2.0, 1.0, 0.5
 
 
-def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult]],
-                     limit: int) -> list[Evidence]:
-    """Evidence from the units that hold most of the found concepts, best first."""
+@dataclass
+class Coverage:
+    """Which found concepts each unit holds, for one verdict."""
+
+    units: dict[int, Unit] = field(default_factory=dict)
+    score: dict[int, float] = field(default_factory=dict)  # weighted concepts held
+    found_in: dict[int, list[tuple[TermMatch, Element, tuple[str, str]]]] = field(
+        default_factory=dict)
+
+    @property
+    def top(self) -> float:
+        return max(self.score.values(), default=0.0)
+
+    def evidence(self, view: StatuteView, uid: int) -> Evidence:
+        """The unit cited, quoted at its sentence that holds most of the rule."""
+        m, el = _quoted(view, self.found_in[uid])
+        ev = evidence_at(view, m, el)
+        ev.unit = self.units[uid].label
+        return ev
+
+
+def coverage(view: StatuteView, pairs: list[tuple[Element, ElementResult]]) -> Coverage:
+    """For each unit (up to a page long, below the parts), the found concepts it holds."""
     weight: dict[tuple[str, str], float] = {}
     held: dict[int, set[tuple[str, str]]] = {}
-    units: dict[int, Unit] = {}
-    found_in: dict[int, list[tuple[TermMatch, Element, tuple[str, str]]]] = {}
+    cov = Coverage()
     for el, er in pairs:
         if el.kind in ("absence", "number") or er.status == "unmet":
             continue
@@ -52,27 +73,26 @@ def carrier_evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult
                     if u.end - u.start > MAX_CARRIER_CHARS:
                         break  # a long section is cited by its parts, never whole
                     uid = id(u)
-                    units[uid] = u
+                    cov.units[uid] = u
                     held.setdefault(uid, set()).add(ck)
-                    found_in.setdefault(uid, []).append((m, el, ck))
+                    cov.found_in.setdefault(uid, []).append((m, el, ck))
                     u = view.parent.get(uid)
-    if not held:
+    cov.score = {uid: sum(weight[k] for k in ks) for uid, ks in held.items()}
+    return cov
+
+
+def carrier_evidence(view: StatuteView, cov: Coverage, limit: int) -> list[Evidence]:
+    """Evidence from the units that hold most of the found concepts, best first."""
+    if not cov.score:
         return []
-    score = {uid: sum(weight[k] for k in ks) for uid, ks in held.items()}
-    top = max(score.values())
-    smallest = _smallest(view, units, score, NEAR_BEST * top)
-    if view.creates_offence(units[smallest[0]]):
+    top = cov.top
+    smallest = _smallest(view, cov.units, cov.score, NEAR_BEST * top)
+    if view.creates_offence(cov.units[smallest[0]]):
         # The rule is an offence: statutes often state it as several parallel offences
         # (forced labour, sex trafficking, peonage), each holding part of the concepts.
-        smallest += [uid for uid in _smallest(view, units, score, PARALLEL * top, True)
+        smallest += [uid for uid in _smallest(view, cov.units, cov.score, PARALLEL * top, True)
                      if uid not in smallest]
-    out = []
-    for uid in smallest[:limit]:
-        m, el = _quoted(view, found_in[uid])
-        ev = evidence_at(view, m, el)
-        ev.unit = units[uid].label
-        out.append(ev)
-    return out
+    return [cov.evidence(view, uid) for uid in smallest[:limit]]
 
 
 def _quoted(view: StatuteView, found: list[tuple[TermMatch, Element, tuple[str, str]]]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from modellaw import __version__
 from modellaw.compare.candidates import rank_sections
-from modellaw.compare.carriers import carrier_evidence, merge
+from modellaw.compare.carriers import carrier_evidence, coverage, merge
 from modellaw.compare.context import StatuteView
 from modellaw.compare.elements import DISCRETION_NOTE, check_concepts, check_number
 from modellaw.compare.findings import (
@@ -135,7 +135,8 @@ def _capped(status: str, missing: list[str],
 
 
 def _evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult]]) -> list[Evidence]:
-    return merge(carrier_evidence(view, pairs, MAX_EVIDENCE),
+    """The units that state the rule, then each element's own places."""
+    return merge(carrier_evidence(view, coverage(view, pairs), MAX_EVIDENCE),
                  evidence_of([er for _, er in pairs]), MAX_EVIDENCE)
 
 
