@@ -129,13 +129,13 @@ def _affirmed(view: StatuteView, c: Concept, near: bool) -> list[TermMatch]:
 
 
 def merge(carriers: list[Evidence], others: list[Evidence], limit: int) -> list[Evidence]:
-    """Carrier units first, then each element's own places in units not yet cited (a
-    place inside a cited unit, "1590(a)" under "1590", adds nothing)."""
+    """Carrier units first, then each element's own places in units not yet cited: a
+    pinpoint inside a cited section ("1590(a)" under "1590") stays, since it shows the
+    reader where to look."""
     cited = {ev.unit for ev in carriers}
-    within = tuple(f"{ev.unit}(" for ev in carriers)
     out = list(carriers)
     for ev in others:
-        if ev.unit not in cited and not ev.unit.startswith(within):
+        if ev.unit not in cited:
             cited.add(ev.unit)
             out.append(ev)
     return out[:limit]

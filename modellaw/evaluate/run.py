@@ -42,6 +42,9 @@ class EvalReport:
     evidence_recall: float = 0.0
     base_evidence_precision: float = 0.0
     base_evidence_recall: float = 0.0
+    # recall counting only the labelled unit or a part of it, not a section around it
+    evidence_recall_strict: float = 0.0
+    base_evidence_recall_strict: float = 0.0
 
     def worst(self, k: int = 10) -> list[tuple[str, int, int]]:
         wrong: Counter[str] = Counter()
@@ -67,33 +70,41 @@ def find_pairs(corpus: Path) -> list[tuple[Path, Path]]:
 
 def _related(st: Statute, a: str, b: str, cache: dict[str, Unit | None]) -> bool:
     """Same unit, or one inside the other: citing 14(1) for a label on 14 is a hit."""
+    return _within(st, a, b, cache) or _within(st, b, a, cache)
+
+
+def _within(st: Statute, a: str, b: str, cache: dict[str, Unit | None]) -> bool:
+    """Unit a is unit b or a part of it."""
     if a == b:
         return True
     ua = cache.setdefault(a, st.find(a))
     ub = cache.setdefault(b, st.find(b))
     if ua is None or ub is None:
         return False
-    return (ua.start <= ub.start and ub.end <= ua.end) or (ub.start <= ua.start
-                                                          and ua.end <= ub.end)
+    return ub.start <= ua.start and ua.end <= ub.end
 
 
-def _evidence_scores(st: Statute, items: list[tuple[list[str], list[str]]]) -> tuple[int, int,
-                                                                                   int, int]:
+def _evidence_scores(st: Statute, items: list[tuple[list[str], list[str]]]
+                     ) -> tuple[int, int, int, int, int]:
+    """Hits among the cited units, cited units, labelled units hit, labelled units, and
+    labelled units hit strictly (by themselves or a part of them)."""
     cache: dict[str, Unit | None] = {}
-    hp = npred = hg = ngold = 0
+    hp = npred = hg = ngold = strict = 0
     for gold_units, pred_units in items:
         npred += len(pred_units)
         ngold += len(gold_units)
         hp += sum(1 for p in pred_units if any(_related(st, p, g, cache) for g in gold_units))
         hg += sum(1 for g in gold_units if any(_related(st, p, g, cache) for p in pred_units))
-    return hp, npred, hg, ngold
+        strict += sum(1 for g in gold_units
+                      if any(_within(st, p, g, cache) for p in pred_units))
+    return hp, npred, hg, ngold, strict
 
 
 def evaluate(model: ModelLaw, corpus: Path) -> EvalReport:
     report = EvalReport(str(corpus))
     queries = requirement_queries(model)
-    ours_ev = [0, 0, 0, 0]
-    base_ev = [0, 0, 0, 0]
+    ours_ev = [0, 0, 0, 0, 0]
+    base_ev = [0, 0, 0, 0, 0]
     for spath, gpath in find_pairs(corpus):
         try:
             st = read_statute(spath)
@@ -126,8 +137,11 @@ def evaluate(model: ModelLaw, corpus: Path) -> EvalReport:
                 acc[i] += v
     report.ours = agreement([(i.gold, i.predicted) for i in report.items])
     report.base = agreement([(i.gold, i.baseline) for i in report.items])
-    report.evidence_precision, report.evidence_recall = precision_recall(*ours_ev)
-    report.base_evidence_precision, report.base_evidence_recall = precision_recall(*base_ev)
+    report.evidence_precision, report.evidence_recall = precision_recall(*ours_ev[:4])
+    report.base_evidence_precision, report.base_evidence_recall = precision_recall(
+        *base_ev[:4])
+    report.evidence_recall_strict = ours_ev[4] / ours_ev[3] if ours_ev[3] else 0.0
+    report.base_evidence_recall_strict = base_ev[4] / base_ev[3] if base_ev[3] else 0.0
     return report
 
 
@@ -139,8 +153,12 @@ def format_report(r: EvalReport) -> str:
                        ("macro-F1", r.ours.macro_f1, r.base.macro_f1),
                        ("Cohen's kappa", r.ours.kappa, r.base.kappa),
                        ("evidence precision", r.evidence_precision, r.base_evidence_precision),
-                       ("evidence recall", r.evidence_recall, r.base_evidence_recall)):
+                       ("evidence recall", r.evidence_recall, r.base_evidence_recall),
+                       ("evidence recall, strict*", r.evidence_recall_strict,
+                        r.base_evidence_recall_strict)):
         lines.append(f"{name:28}{a:>10.3f}{b:>10.3f}")
+    lines.append("* the labelled unit itself or a part of it is cited; a section around it "
+                 "does not count")
     flagged = [i for i in r.items if i.needs_review]
     sure = [i for i in r.items if not i.needs_review]
     if flagged and sure:
@@ -175,14 +193,17 @@ def report_json(r: EvalReport) -> dict:
         "statutes": r.statutes,
         "modellaw": {"accuracy": r.ours.accuracy, "macro_f1": r.ours.macro_f1,
                      "kappa": r.ours.kappa, "evidence_precision": r.evidence_precision,
-                     "evidence_recall": r.evidence_recall, "confusion": r.ours.confusion,
+                     "evidence_recall": r.evidence_recall,
+                     "evidence_recall_strict": r.evidence_recall_strict,
+                     "confusion": r.ours.confusion,
                      "needs_review": sum(i.needs_review for i in r.items),
                      "accuracy_needs_review": _acc([i for i in r.items if i.needs_review]),
                      "accuracy_confident": _acc([i for i in r.items if not i.needs_review])},
         "baseline_tfidf": {"accuracy": r.base.accuracy, "macro_f1": r.base.macro_f1,
                            "kappa": r.base.kappa,
                            "evidence_precision": r.base_evidence_precision,
-                           "evidence_recall": r.base_evidence_recall},
+                           "evidence_recall": r.base_evidence_recall,
+                           "evidence_recall_strict": r.base_evidence_recall_strict},
         "items": [vars(i) for i in r.items],
         "worst": [{"id": a, "wrong": b, "labelled": c} for a, b, c in r.worst()],
         "skipped": r.skipped,
