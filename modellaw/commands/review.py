@@ -31,7 +31,7 @@ def review(statute: Path, requirement: str, confirm: bool, reject: bool, status:
     statute or the review file could not be read, 2 usage errors.
     """
     from modellaw.compare.engine import analyse
-    from modellaw.compare.review import ReviewError, record, review_path_for
+    from modellaw.compare.review import ReviewError, record, review_path_for, units_hash
     from modellaw.statutes import StatuteReadError, read_statute
 
     chosen = [d for d, on in (("confirm", confirm), ("reject", reject), ("change", bool(status)))
@@ -54,7 +54,8 @@ def review(statute: Path, requirement: str, confirm: bool, reject: bool, status:
         result = analyse(model, st, review_path=Path("/nonexistent/review.json"))
         finding = result.requirement(row)
         assert finding is not None
-        record(path, row, decision, status, comment, reviewer, finding.evidence_hash)
+        units = list(dict.fromkeys(ev.unit for ev in finding.evidence))
+        record(path, row, decision, status, comment, reviewer, units_hash(st, units), units)
     except (StatuteReadError, ReviewError) as e:
         raise click.ClickException(str(e)) from e
     click.echo(f"{path}: {row}: {decision}" + (f" -> {status}" if status else "")

@@ -209,7 +209,7 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
 
     rpath = review_path if review_path is not None else review_path_for(statute.path)
     entries = load_review(rpath)
-    apply_review(requirements, entries)
+    apply_review(requirements, entries, statute)
 
     meta = statute.meta
     return GapResult(

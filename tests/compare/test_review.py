@@ -80,3 +80,50 @@ def test_review_command(statute_copy):
     res = runner.invoke(main, ["review", str(statute_copy), "tip.3.d", "--provisions",
                                str(FIXTURES / "mini.mlaw")])
     assert res.exit_code == 2
+
+
+def _review(statute_copy, rid="tip.3.d"):
+    runner = CliRunner()
+    res = runner.invoke(main, ["review", str(statute_copy), rid, "--confirm", "--provisions",
+                               str(FIXTURES / "mini.mlaw")])
+    assert res.exit_code == 0, res.output
+    return load_review(review_path_for(statute_copy))[rid]
+
+
+def test_entry_keeps_the_units_the_reviewer_saw(mini_model, statute_copy):
+    before = analyse(mini_model, read_statute(statute_copy)).requirement("tip.3.a")
+    entry = _review(statute_copy, "tip.3.a")
+    assert entry.units == list(dict.fromkeys(ev.unit for ev in before.evidence))
+    assert entry.units  # the verdict cites something
+
+
+def test_entry_goes_stale_only_when_its_units_change(mini_model, statute_copy):
+    entry = _review(statute_copy, "tip.3.a")
+    assert "2(1)" in entry.units  # the offence the reviewer read
+    text = statute_copy.read_text(encoding="utf-8")
+    # text the reviewer did not see cited changes: the entry stands
+    statute_copy.write_text(text + "\n99. Commencement\nThis Act comes into force at once.\n",
+                            encoding="utf-8")
+    f = analyse(mini_model, read_statute(statute_copy)).requirement("tip.3.a")
+    assert not f.override.stale and not f.needs_review
+    # the cited offence's own words change: stale, and back to review
+    statute_copy.write_text(text.replace("across the border by force", "across the border"),
+                            encoding="utf-8")
+    f = analyse(mini_model, read_statute(statute_copy)).requirement("tip.3.a")
+    assert f.override.stale and f.needs_review
+
+
+def test_other_citations_do_not_make_an_entry_stale(mini_model, statute_copy):
+    # A newer version of the tool may cite other units for the same verdict; the entry
+    # is judged by the text of the units the reviewer saw.
+    from modellaw.compare.review import ReviewEntry, apply_review, units_hash
+
+    st = read_statute(statute_copy)
+    f = analyse(mini_model, st).requirement("tip.3.a")
+    entry = ReviewEntry("confirm", None, "", None, None, units_hash(st, ["2(1)"]), ["2(1)"])
+    f.evidence_hash = "cites-something-else"
+    apply_review([f], {"tip.3.a": entry}, st)
+    assert not f.override.stale
+    old_style = ReviewEntry("confirm", None, "", None, None, "written-by-0.1", None)
+    apply_review([f], {"tip.3.a": old_style}, st)
+    assert f.override.stale  # no units kept: compared with today's citations
