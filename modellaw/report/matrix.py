@@ -71,17 +71,19 @@ def _score(status: str | None) -> float:
     return {"met": 1.0, "partial": 0.5}.get(status or "", 0.0)
 
 
-_ARTICLE = re.compile(r"^\s*Art(?:icle|\.)?\s*([0-9][0-9A-Za-z().]*)")
+_ARTICLE = re.compile(r"^\s*Art(?:icle|\.)?\s*([0-9IVXL][0-9A-Za-z().]*)")
 
 
 def requirement_ref(model: ModelLaw | None, rid: str) -> str:
-    """'Article 3(a) of the Trafficking Protocol' where the catalog allows, else the id."""
+    """'Article 3(a) of the Trafficking Protocol' where the catalog gives an article, else
+    the standard's title and id."""
     req = model.requirements.get(rid) if model is not None else None
     if req is None:
         return rid
     m = _ARTICLE.match(req.article or "")
     if not m:
-        return f"{rid} ({instrument_name(model, req.instrument)})"
+        # Rows cited otherwise (Bali items, OHCHR principles): name the row by its title.
+        return f"\u201c{req.title}\u201d in the {instrument_name(model, req.instrument)} ({rid})"
     return f"Article {m.group(1).rstrip('.')} of the {instrument_name(model, req.instrument)}"
 
 

@@ -86,6 +86,10 @@ def test_element_figure_counts_all_statutes(kestrel, model):
 def test_requirement_ref(model):
     assert requirement_ref(model, "tip.3.a") == "Article 3(a) of the Trafficking Protocol"
     assert requirement_ref(model, "no.such.id") == "no.such.id"
+    bali = requirement_ref(model, "bali.tip.2")
+    assert bali.endswith("in the Bali Process standards (bali.tip.2)")
+    assert requirement_ref(model, "saarc.9") == "Article IX of the SAARC Convention"
+    assert model.requirements["bali.tip.2"].title in bali
 
 
 def test_csv(pair, model):
