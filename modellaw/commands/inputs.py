@@ -25,8 +25,13 @@ DEFAULT_PROVISIONS = Path("provisions")
 
 
 def bundled_provisions() -> Path:
-    """The model law that ships beside the package (the project's provisions/ folder)."""
-    return Path(__file__).resolve().parents[2] / "provisions"
+    """The model law that ships with modellaw: the project's provisions/ folder beside the
+    package (a checkout or an editable install), else the copy a wheel installs under
+    <prefix>/share/modellaw."""
+    beside = Path(__file__).resolve().parents[2] / "provisions"
+    if beside.is_dir():
+        return beside
+    return Path(sys.prefix) / "share" / "modellaw" / "provisions"
 
 
 def default_model_paths() -> list[Path]:
