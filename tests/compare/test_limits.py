@@ -109,3 +109,26 @@ def test_limits_survive_formatting() -> None:
     out = format_text(LAW)
     assert "  limited-by offence.trafficking scope\n" in out
     assert format_text(out) == out
+
+
+@pytest.mark.parametrize(
+    ("offence", "limited"),
+    [
+        ("A person who procures a woman for prostitution commits an offence.", True),
+        ("A person who recruits another person for the purpose of exploitation commits an "
+         "offence.", False),
+        ("A person who recruits another person for forced labour or prostitution commits an "
+         "offence.", False),
+    ],
+)
+def test_model_law_limits_victims_rows_to_the_offence(full_model, tmp_path: Path, offence: str,
+                                                      limited: bool) -> None:
+    statute = tmp_path / "s.txt"
+    statute.write_text(f"1. Offence\n{offence}\n\n2. Shelter\nThe Minister shall provide "
+                       "victims with shelter, medical care, counselling, education and "
+                       "vocational training.\n", encoding="utf-8")
+    res = analyse(full_model, read_statute(statute), review_path=tmp_path / "none.json")
+    f = res.requirement("tip.6.3")
+    reason = "an offence not limited to sexual exploitation"
+    assert any(reason in m for m in f.missing) is limited
+    assert f.status == ("partial" if limited else "met")
