@@ -138,7 +138,10 @@ def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView,
 
 
 def check_concepts(view: StatuteView, el: Element, preferred: set[int],
-                   ranked: list[int] | None = None) -> ElementResult:
+                   ranked: list[int] | None = None,
+                   where: set[int] | None = None) -> ElementResult:
+    """`where`, when given, holds the only sections the element may be found in (`in
+    PROVISION`: a qualification of a rule counts only where the rule is stated)."""
     found: list[str] = []
     missing: list[str] = []
     evidence: list[Evidence] = []
@@ -148,6 +151,8 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
     extra: list[Evidence] = []  # further places, cited after each concept's best one
     for c in el.concepts:
         hits = concept_matches(view, c, near=el.kind == "clause")
+        if where is not None:
+            hits = [m for m in hits if _section_id(view, m) in where]
         if el.kind == "absence":
             # Wording that must be absent matters only where the provision's own rule is
             # (an "organised group" in a sentencing section is an aggravation, not an

@@ -48,17 +48,26 @@ def _dedupe(units: list[Unit]) -> list[Unit]:
 
 
 def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
-                     anchors: dict[str, list[Unit]]) -> list[tuple[Element, ElementResult]]:
+                     anchors: dict[str, list[Unit]],
+                     keyed: dict[str, list[Unit]]) -> list[tuple[Element, ElementResult]]:
     """Check every element of one provision. `anchors` holds, per provision already
-    checked, the sections where its rule is stated (key matches first, then candidates);
-    this provision's entry is added."""
+    checked, the sections where its rule is stated (key matches first, then candidates),
+    and `keyed` the sections of its key elements' matches; this provision's entries are
+    added."""
     candidates = [u for u, _ in rank_sections(view, p)]
     preferred = {id(u) for u in candidates[:3]}
     results: dict[int, ElementResult] = {}
     key_sections: list[Unit] = []
-    for i, el in enumerate(p.elements):
+    # Key elements first: an element `in` this provision is looked for where they are.
+    order = sorted(range(len(p.elements)), key=lambda i: not p.elements[i].key)
+    for i in order:
+        el = p.elements[i]
         if el.kind != "number":
-            r = check_concepts(view, el, preferred, [id(u) for u in candidates[:3]])
+            where = None
+            if el.within:
+                rule = key_sections if el.within == p.id else keyed.get(el.within, [])
+                where = {id(u) for u in (rule or candidates[:3])}
+            r = check_concepts(view, el, preferred, [id(u) for u in candidates[:3]], where)
             r.key, r.label = el.key, el.label
             results[i] = r
             if el.key:
@@ -66,6 +75,7 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
                     sec = view.section_at(ev.start)
                     if sec is not None:
                         key_sections.append(sec)
+    keyed[p.id] = _dedupe(key_sections)
     # Numbers are read where the rule is stated: the key elements' sections, else the
     # candidates; `in PROVISION` points at another provision's rule (a penalty belongs
     # to the offence it punishes, not to whatever section mentions imprisonment).
@@ -154,9 +164,10 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
     by_provision: dict[str, list[tuple[Element, ElementResult]]] = {}
     provisions: list[ProvisionFinding] = []
     anchors: dict[str, list[Unit]] = {}
+    keyed: dict[str, list[Unit]] = {}
     ordered = model.ordered_provisions()
     for p in ordered:
-        by_provision[p.id] = _check_provision(view, p, model, anchors)
+        by_provision[p.id] = _check_provision(view, p, model, anchors, keyed)
     for p in ordered:
         results = by_provision[p.id]
         limits = [er for _, er in _limits(model, p, by_provision, None)]

@@ -147,3 +147,38 @@ def test_a_cited_unit_is_quoted_where_most_of_the_rule_is(tmp_path: Path) -> Non
     ev = res.requirement("tip.3.a").evidence
     assert ev[0].unit == "3(1)"
     assert ev[0].quote.startswith("Whoever recruits or harbours")
+
+
+QUALIFIED = '''instrument coe "Council of Europe Convention"
+
+requirement coe.26 "Non-punishment"
+  strength qualified
+  verify verified
+
+part non_punishment "Non-punishment"
+
+provision non_punishment.victims "Non-punishment of victims"
+  part non_punishment
+  implements coe.26
+  text "(1) A victim shall not be punished for offences he or she was compelled to commit."
+  requires key clause no_liability "non-punishment": shall not be punished
+  requires clause compelled "compulsion" in non_punishment.victims: compelled
+'''
+
+
+def test_a_qualification_counts_only_where_its_rule_is(tmp_path: Path) -> None:
+    law = tmp_path / "law.mlaw"
+    law.write_text(QUALIFIED, encoding="utf-8")
+    res = load_model([law], root=tmp_path)
+    assert not res.errors, [d.message for d in res.errors]
+    statute = tmp_path / "s.txt"
+    elsewhere = ("1. Interpretation\n\"compelled labour\" means work exacted under threat.\n\n"
+                 "2. Victims\nA victim shall not be punished for entering the country "
+                 "unlawfully.\n")
+    statute.write_text(elsewhere, encoding="utf-8")
+    f = analyse(res.model, read_statute(statute), review_path=tmp_path / "n.json")
+    assert f.requirement("coe.26").status == "partial"  # "compelled" is in another section
+    statute.write_text(elsewhere.replace("unlawfully.", "unlawfully where compelled to do "
+                                         "so."), encoding="utf-8")
+    f = analyse(res.model, read_statute(statute), review_path=tmp_path / "n.json")
+    assert f.requirement("coe.26").status == "met"
