@@ -128,14 +128,28 @@ def _affirmed(view: StatuteView, c: Concept, near: bool) -> list[TermMatch]:
     return got
 
 
-def merge(carriers: list[Evidence], others: list[Evidence], limit: int) -> list[Evidence]:
+def merge(view: StatuteView, carriers: list[Evidence], others: list[Evidence],
+          limit: int) -> list[Evidence]:
     """Carrier units first, then each element's own places in units not yet cited: a
-    pinpoint inside a cited section ("1590(a)" under "1590") stays, since it shows the
-    reader where to look."""
+    pinpoint inside a cited section ("12(h)" under "12") stays, since it shows the reader
+    where to look. A carrier whose quote the pinpoint repeats is quoted at its opening
+    words instead (often the lead-in that governs the list)."""
     cited = {ev.unit for ev in carriers}
     out = list(carriers)
     for ev in others:
-        if ev.unit not in cited:
-            cited.add(ev.unit)
-            out.append(ev)
+        if ev.unit in cited:
+            continue
+        cited.add(ev.unit)
+        out.append(ev)
+        for i, c in enumerate(carriers):
+            if (c.start, c.end) == (ev.start, ev.end) and ev.unit.startswith(c.unit + "("):
+                out[i] = _opening(view, c)
     return out[:limit]
+
+
+def _opening(view: StatuteView, ev: Evidence) -> Evidence:
+    unit = view.statute.find(ev.unit)
+    if unit is None:
+        return ev
+    quote, s, e = view.quote(unit.start, unit.start + 1)
+    return Evidence(ev.unit, quote, s, e, ev.element) if (s, e) != (ev.start, ev.end) else ev

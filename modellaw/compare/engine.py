@@ -146,7 +146,7 @@ def _capped(status: str, missing: list[str],
 
 def _evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult]]) -> list[Evidence]:
     """The units that state the rule, then each element's own places."""
-    return merge(carrier_evidence(view, coverage(view, pairs), MAX_EVIDENCE),
+    return merge(view, carrier_evidence(view, coverage(view, pairs), MAX_EVIDENCE),
                  evidence_of([er for _, er in pairs]), MAX_EVIDENCE)
 
 

@@ -182,3 +182,34 @@ def test_a_qualification_counts_only_where_its_rule_is(tmp_path: Path) -> None:
                                          "so."), encoding="utf-8")
     f = analyse(res.model, read_statute(statute), review_path=tmp_path / "n.json")
     assert f.requirement("coe.26").status == "met"
+
+
+SERVICES = '''instrument tip "Protocol"
+
+requirement tip.6.3 "Recovery"
+  strength consider
+  verify verified
+
+part victims "Victims"
+
+provision victims.assistance "Assistance"
+  part victims
+  implements tip.6.3
+  text "(1) Victims shall be given shelter, counselling and medical care."
+  requires all services "services": shelter, counselling, medical care
+'''
+
+
+def test_a_section_and_its_pinpoint_are_not_quoted_alike(tmp_path: Path) -> None:
+    law = tmp_path / "law.mlaw"
+    law.write_text(SERVICES, encoding="utf-8")
+    model = load_model([law], lint=False, root=tmp_path).model
+    statute = tmp_path / "s.txt"
+    statute.write_text("1. Title\nThis is the Services Act.\n\n3. Assistance\nThe Minister "
+                       "shall provide every victim with the following:\n"
+                       "(a) shelter and counselling;\n(b) medical care.\n", encoding="utf-8")
+    res = analyse(model, read_statute(statute), review_path=tmp_path / "n.json")
+    ev = {e.unit: e for e in res.requirement("tip.6.3").evidence}
+    assert "3" in ev and "3(a)" in ev  # the section, and where in it
+    assert ev["3"].quote != ev["3(a)"].quote
+    assert "The Minister shall provide" in ev["3"].quote
