@@ -64,9 +64,11 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
         el = p.elements[i]
         if el.kind != "number":
             where = None
-            if el.within:
-                rule = key_sections if el.within == p.id else keyed.get(el.within, [])
-                where = {id(u) for u in (rule or candidates[:3])}
+            if el.within == p.id:
+                where = {id(u) for u in key_sections or candidates[:3]}
+            elif el.within:
+                rule = keyed.get(el.within) or _ranked(view, model, el.within)[:3]
+                where = {id(u) for u in rule}
             r = check_concepts(view, el, preferred, [id(u) for u in candidates[:3]], where)
             r.key, r.label = el.key, el.label
             results[i] = r
@@ -88,15 +90,18 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
         if el.kind == "number":
             scope = own
             if el.within:
-                other = anchors.get(el.within)
-                if other is None:
-                    target = model.provision(el.within)
-                    other = [u for u, _ in rank_sections(view, target)] if target else []
+                other = anchors.get(el.within) or _ranked(view, model, el.within)
                 scope = _dedupe(other[:3] + own)
             r = check_number(view, el, scope)
             r.key, r.label = el.key, el.label
             results[i] = r
     return [(el, results[i]) for i, el in enumerate(p.elements)]
+
+
+def _ranked(view: StatuteView, model: ModelLaw, pid: str) -> list[Unit]:
+    """The best-ranked sections of a provision not checked yet."""
+    target = model.provision(pid)
+    return [u for u, _ in rank_sections(view, target)] if target else []
 
 
 def _serves(model: ModelLaw, el: Element, rid: str) -> bool:
