@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from compare_helpers import analyse_text, load_law
 
-from modellaw.compare.engine import analyse
 from modellaw.dsl.fmt import format_text
 from modellaw.dsl.loader import load_model
-from modellaw.statutes import read_statute
 
 LAW = '''instrument tip "Protocol"
 instrument saarc "SAARC Convention"
@@ -53,13 +52,7 @@ SILENT = "1. A person who moves a woman for prostitution commits an offence.\n"
 
 
 def _run(tmp_path: Path, text: str):
-    law = tmp_path / "law.mlaw"
-    law.write_text(LAW, encoding="utf-8")
-    res = load_model([law], lint=False, root=tmp_path)
-    assert not res.errors, [d.message for d in res.errors]
-    statute = tmp_path / "s.txt"
-    statute.write_text(text, encoding="utf-8")
-    return analyse(res.model, read_statute(statute), review_path=tmp_path / "none.json")
+    return analyse_text(load_law(tmp_path, LAW), tmp_path, text)
 
 
 @pytest.mark.parametrize(
@@ -123,11 +116,10 @@ def test_limits_survive_formatting() -> None:
 )
 def test_model_law_limits_victims_rows_to_the_offence(full_model, tmp_path: Path, offence: str,
                                                       limited: bool) -> None:
-    statute = tmp_path / "s.txt"
-    statute.write_text(f"1. Offence\n{offence}\n\n2. Shelter\nThe Minister shall provide "
+    res = analyse_text(full_model, tmp_path,
+                       f"1. Offence\n{offence}\n\n2. Shelter\nThe Minister shall provide "
                        "victims with shelter, medical care, counselling, education and "
-                       "vocational training.\n", encoding="utf-8")
-    res = analyse(full_model, read_statute(statute), review_path=tmp_path / "none.json")
+                       "vocational training.\n")
     f = res.requirement("tip.6.3")
     reason = "an offence not limited to sexual exploitation"
     assert any(reason in m for m in f.missing) is limited

@@ -5,10 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from modellaw.compare.engine import analyse
-from modellaw.dsl.loader import load_model
-from modellaw.statutes import read_statute
+from compare_helpers import analyse_text, load_law
 
 LAW = '''instrument tip "Protocol"
 
@@ -39,12 +36,7 @@ provision offence.ancillary "Organisers"
     ],
 )
 def test_partly_concepts(tmp_path: Path, sentence: str, status: str, missing: str) -> None:
-    law = tmp_path / "law.mlaw"
-    law.write_text(LAW, encoding="utf-8")
-    model = load_model([law], lint=False, root=tmp_path).model
-    statute = tmp_path / "s.txt"
-    statute.write_text(f"1. Offences\n{sentence}\n", encoding="utf-8")
-    res = analyse(model, read_statute(statute), review_path=tmp_path / "none.json")
+    res = analyse_text(load_law(tmp_path, LAW), tmp_path, f"1. Offences\n{sentence}\n")
     f = res.requirement("tip.5.2.c")
     assert f.status == status
     assert missing in " ".join(f.missing)

@@ -6,10 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from modellaw.compare.engine import analyse
-from modellaw.dsl.loader import load_model
-from modellaw.statutes import read_statute
+from compare_helpers import analyse_text, load_law
 
 LAW = '''instrument tip "Protocol"
 
@@ -45,12 +42,7 @@ provision victims.shelter "Shelter"
 )
 def test_a_power_meets_only_soft_rows(tmp_path: Path, sentence: str, duty: str,
                                       effort: str) -> None:
-    law = tmp_path / "law.mlaw"
-    law.write_text(LAW, encoding="utf-8")
-    model = load_model([law], lint=False, root=tmp_path).model
-    statute = tmp_path / "s.txt"
-    statute.write_text(f"1. Victims\n{sentence}\n", encoding="utf-8")
-    res = analyse(model, read_statute(statute), review_path=tmp_path / "none.json")
+    res = analyse_text(load_law(tmp_path, LAW), tmp_path, f"1. Victims\n{sentence}\n")
     assert res.requirement("tip.6.4").status == duty
     assert res.requirement("tip.6.3").status == effort
     assert res.requirement("tip.6.5").status == effort

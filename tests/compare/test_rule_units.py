@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from modellaw.compare.engine import analyse
-from modellaw.dsl.loader import load_model
-from modellaw.statutes import read_statute
+from compare_helpers import analyse_text, load_law
 
 LAW = '''instrument tip "Protocol"
 
@@ -58,13 +56,7 @@ imprisonment for a term not exceeding six months.
 
 
 def _run(tmp_path: Path, law_text: str = LAW):
-    law = tmp_path / "law.mlaw"
-    law.write_text(law_text, encoding="utf-8")
-    res = load_model([law], lint=False, root=tmp_path)
-    assert not res.errors, [d.message for d in res.errors]
-    statute = tmp_path / "s.txt"
-    statute.write_text(STATUTE, encoding="utf-8")
-    return analyse(res.model, read_statute(statute), review_path=tmp_path / "none.json")
+    return analyse_text(load_law(tmp_path, law_text), tmp_path, STATUTE)
 
 
 def test_the_unit_stating_the_whole_rule_is_cited_first(tmp_path: Path) -> None:
@@ -102,12 +94,7 @@ This Act may be cited as the Parallel Act.
 
 
 def test_parallel_offences_are_cited_together(tmp_path: Path) -> None:
-    law = tmp_path / "law.mlaw"
-    law.write_text(LAW, encoding="utf-8")
-    model = load_model([law], lint=False, root=tmp_path).model
-    statute = tmp_path / "p.txt"
-    statute.write_text(PARALLEL, encoding="utf-8")
-    res = analyse(model, read_statute(statute), review_path=tmp_path / "none.json")
+    res = analyse_text(load_law(tmp_path, LAW), tmp_path, PARALLEL)
     units = [e.unit for e in res.requirement("tip.3.a").evidence]
     # 4(1) holds only half of 3(1)'s concepts, but it is a parallel offence; 2(1) holds
     # as many and is not an offence, so it comes only later, for its own concepts.
@@ -123,12 +110,7 @@ def test_a_long_section_is_cited_by_its_parts(tmp_path: Path) -> None:
                "(1) Whoever recruits a person by force shall be fined.\n"
                f"(2) {filler}\n"
                "(3) Whoever harbours a person by fraud shall be fined.\n")
-    law = tmp_path / "law.mlaw"
-    law.write_text(LAW, encoding="utf-8")
-    model = load_model([law], lint=False, root=tmp_path).model
-    path = tmp_path / "long.txt"
-    path.write_text(statute, encoding="utf-8")
-    res = analyse(model, read_statute(path), review_path=tmp_path / "none.json")
+    res = analyse_text(load_law(tmp_path, LAW), tmp_path, statute)
     units = [e.unit for e in res.requirement("tip.3.a").evidence]
     assert "3" not in units
     assert {"3(1)", "3(3)"} <= set(units)
@@ -138,12 +120,7 @@ def test_a_cited_unit_is_quoted_where_most_of_the_rule_is(tmp_path: Path) -> Non
     statute = ("3. Trafficking\n"
                "(1) Recruitment agencies shall be licensed. Whoever recruits or harbours a "
                "person by force or fraud shall be fined.\n")
-    law = tmp_path / "law.mlaw"
-    law.write_text(LAW, encoding="utf-8")
-    model = load_model([law], lint=False, root=tmp_path).model
-    path = tmp_path / "q.txt"
-    path.write_text(statute, encoding="utf-8")
-    res = analyse(model, read_statute(path), review_path=tmp_path / "none.json")
+    res = analyse_text(load_law(tmp_path, LAW), tmp_path, statute)
     ev = res.requirement("tip.3.a").evidence
     assert ev[0].unit == "3(1)"
     assert ev[0].quote.startswith("Whoever recruits or harbours")
@@ -167,20 +144,14 @@ provision non_punishment.victims "Non-punishment of victims"
 
 
 def test_a_qualification_counts_only_where_its_rule_is(tmp_path: Path) -> None:
-    law = tmp_path / "law.mlaw"
-    law.write_text(QUALIFIED, encoding="utf-8")
-    res = load_model([law], root=tmp_path)
-    assert not res.errors, [d.message for d in res.errors]
-    statute = tmp_path / "s.txt"
+    model = load_law(tmp_path, QUALIFIED)
     elsewhere = ("1. Interpretation\n\"compelled labour\" means work exacted under threat.\n\n"
                  "2. Victims\nA victim shall not be punished for entering the country "
                  "unlawfully.\n")
-    statute.write_text(elsewhere, encoding="utf-8")
-    f = analyse(res.model, read_statute(statute), review_path=tmp_path / "n.json")
+    f = analyse_text(model, tmp_path, elsewhere)
     assert f.requirement("coe.26").status == "partial"  # "compelled" is in another section
-    statute.write_text(elsewhere.replace("unlawfully.", "unlawfully where compelled to do "
-                                         "so."), encoding="utf-8")
-    f = analyse(res.model, read_statute(statute), review_path=tmp_path / "n.json")
+    f = analyse_text(model, tmp_path, elsewhere.replace("unlawfully.", "unlawfully where "
+                                                        "compelled to do so."))
     assert f.requirement("coe.26").status == "met"
 
 
@@ -201,14 +172,10 @@ provision victims.assistance "Assistance"
 
 
 def test_a_section_and_its_pinpoint_are_not_quoted_alike(tmp_path: Path) -> None:
-    law = tmp_path / "law.mlaw"
-    law.write_text(SERVICES, encoding="utf-8")
-    model = load_model([law], lint=False, root=tmp_path).model
-    statute = tmp_path / "s.txt"
-    statute.write_text("1. Title\nThis is the Services Act.\n\n3. Assistance\nThe Minister "
+    res = analyse_text(load_law(tmp_path, SERVICES), tmp_path,
+                       "1. Title\nThis is the Services Act.\n\n3. Assistance\nThe Minister "
                        "shall provide every victim with the following:\n"
-                       "(a) shelter and counselling;\n(b) medical care.\n", encoding="utf-8")
-    res = analyse(model, read_statute(statute), review_path=tmp_path / "n.json")
+                       "(a) shelter and counselling;\n(b) medical care.\n")
     ev = {e.unit: e for e in res.requirement("tip.6.3").evidence}
     assert "3" in ev and "3(a)" in ev  # the section, and where in it
     assert ev["3"].quote != ev["3(a)"].quote
