@@ -148,7 +148,9 @@ def merge(view: StatuteView, carriers: list[Evidence], others: list[Evidence],
 
 
 def _opening(view: StatuteView, ev: Evidence) -> Evidence:
-    unit = view.statute.find(ev.unit)
+    unit = view.unit_at(ev.start)  # the cited unit holds its quote: walk up to it
+    while unit is not None and unit.label != ev.unit:
+        unit = view.parent.get(id(unit))
     if unit is None:
         return ev
     quote, s, e = view.quote(unit.start, unit.start + 1)
