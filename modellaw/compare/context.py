@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from modellaw.nlp.terms import TermIndex, TermMatch
 from modellaw.statutes.model import Statute, Unit
 from modellaw.statutes.offences import creates_offence, offence_references
+from modellaw.statutes.readings import READING_MARK, READINGS
 
 # Units at this level or above are "sections" for retrieval and roll-ups.
 SECTION_KINDS = {"section", "article", "schedule"}
@@ -32,6 +33,8 @@ class StatuteView:
     # per concept (phrases, clause-style): its matches that no negation takes away
     affirmed_cache: dict[tuple[tuple[str, ...], bool], list[TermMatch]] = field(
         default_factory=dict)
+    # per reading match span: why the place meets its rule only in part
+    reading_notes: dict[tuple[int, int], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, statute: Statute, index: TermIndex | None = None) -> StatuteView:
@@ -106,11 +109,28 @@ class StatuteView:
         """Matches outside repealed text; `near` lets a clause's words spread out."""
         key = (phrase, near)
         hit = self._find_cache.get(key)
+        if hit is None and phrase.startswith(READING_MARK):
+            hit = self._read(phrase)
+            self._find_cache[key] = hit
         if hit is None:
             found = self.index.near(phrase) if near else self.index.find(phrase)
             hit = [m for m in found if not self.is_repealed(m.start)]
             self._find_cache[key] = hit
         return hit
+
+    def _read(self, phrase: str) -> list[TermMatch]:
+        """A statute reading named in a concept (`@means-free-child-offence`)."""
+        reading = READINGS.get(phrase[len(READING_MARK):])
+        if reading is None:
+            return []  # `modellaw check` reports the unknown name
+        out = []
+        for r in reading(self.statute):
+            if self.is_repealed(r.start):
+                continue
+            if r.note:
+                self.reading_notes[(r.start, r.end)] = r.note
+            out.append(TermMatch(r.start, r.end, self.statute.text[r.start:r.end], phrase, 1.0))
+        return out
 
     def quote(self, start: int, end: int) -> tuple[str, int, int]:
         """The sentence around a match, trimmed to a readable length; offsets into the text."""

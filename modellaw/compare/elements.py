@@ -80,6 +80,9 @@ def _weakened(view: StatuteView, m: TermMatch) -> str | None:
     """Discretion or a proviso in the same sentence that narrows a clause, or a discretion
     in the words that introduce the list the clause is an item of ("The Minister may—
     (a) provide shelter")."""
+    note = view.reading_notes.get((m.start, m.end))
+    if note:
+        return note  # a statute reading that met the rule only in part says why
     text = view.statute.text
     for cue in _cues(view, m):
         lead_in = cue.scope == "sentence" and cue.end <= m.start and _LIST_OPENER.search(

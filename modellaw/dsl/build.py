@@ -22,6 +22,7 @@ from modellaw.dsl.model import (
     Waiver,
 )
 from modellaw.dsl.syntax import Attr, Decl, ElementSyntax, FileSyntax, Value
+from modellaw.statutes.readings import READING_MARK, READINGS
 
 # Attribute keywords each declaration accepts. Flags take no value.
 KEYS: dict[str, set[str]] = {
@@ -356,5 +357,13 @@ class Builder:
                     "S128", f"'partly' only applies to concepts of 'any' and 'clause' elements, "
                     f"not '{es.mode}'", cspan,
                     help="in an 'all' element every concept is needed in full; drop 'partly'"))
+            for phrase in (cs.name, *cs.variants):
+                name = phrase[len(READING_MARK):]
+                if phrase.startswith(READING_MARK) and name not in READINGS:
+                    best = process.extractOne(name, list(READINGS), score_cutoff=60)
+                    self.diags.append(_err(
+                        "S130", f"unknown statute reading '{phrase}'", cspan,
+                        suggestion=READING_MARK + best[0] if best else None,
+                        help="readings: " + ", ".join(READING_MARK + r for r in READINGS)))
             el.concepts.append(Concept(cs.name, list(cs.variants), cspan, partly=cs.partly))
         return el

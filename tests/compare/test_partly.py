@@ -40,3 +40,29 @@ def test_partly_concepts(tmp_path: Path, sentence: str, status: str, missing: st
     f = res.requirement("tip.5.2.c")
     assert f.status == status
     assert missing in " ".join(f.missing)
+
+
+# The Protocol's child limb (tip.3.c) read from the shape of the offence by the real model law.
+@pytest.mark.parametrize(
+    ("statute", "status", "missing"),
+    [
+        ("1. Trafficking\n(1) A person who recruits, transports or harbours another person by "
+         "force, threat or fraud for the purpose of exploitation commits an offence.\n"
+         "(2) A person who recruits, transports or harbours a child for the purpose of "
+         "exploitation commits an offence.\n", "met", ""),
+        ("1. Trafficking\n(1) A person commits the offence of trafficking if the person "
+         "recruits or transports an individual, knowing that force or fraud will be used to "
+         "cause the individual to engage in forced labour, or that the individual is a minor "
+         "and will be caused to engage in commercial sexual activity.\n", "partial",
+         "the child limb reaches only sexual exploitation"),
+        ("1. Trafficking\n(1) A person who recruits, transports or harbours another person, "
+         "whether adult or child, by force, threat or fraud for the purpose of exploitation "
+         "commits an offence.\n", "unmet", "no provision found"),
+    ],
+)
+def test_child_limb_read_from_the_offence(full_model, tmp_path: Path, statute: str,
+                                           status: str, missing: str) -> None:
+    res = analyse_text(full_model, tmp_path, statute)
+    f = res.requirement("tip.3.c")
+    assert f.status == status
+    assert missing in " ".join(f.missing)

@@ -60,3 +60,27 @@ def test_good_practice_element_cannot_be_key(tmp_path):
                  encoding="utf-8")
     res = load_model([f], lint=False, root=tmp_path)
     assert [d.code for d in res.diagnostics] == ["S127"]
+
+
+def test_statute_readings_are_named_phrases(tmp_path):
+    f = tmp_path / "law.mlaw"
+    f.write_text(SOURCE.replace(": commits an offence",
+                                ": commits an offence (@means-free-child-offence)"),
+                 encoding="utf-8")
+    res = load_model([f], lint=False, root=tmp_path)
+    assert not res.diagnostics
+    created = res.model.provision("offence.trafficking").elements[0]
+    assert created.concepts[0].variants == ["@means-free-child-offence"]
+    out = format_text(f.read_text(encoding="utf-8"))
+    assert "(@means-free-child-offence)" in out and format_text(out) == out
+
+
+def test_unknown_statute_reading_is_reported(tmp_path):
+    f = tmp_path / "law.mlaw"
+    f.write_text(SOURCE.replace(": commits an offence",
+                                ": commits an offence (@means-free-child-ofence)"),
+                 encoding="utf-8")
+    res = load_model([f], lint=False, root=tmp_path)
+    (d,) = res.diagnostics
+    assert d.code == "S130" and d.span.line == 13
+    assert d.suggestion == "@means-free-child-offence"

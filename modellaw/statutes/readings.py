@@ -1,0 +1,155 @@
+"""Statute readings: rules found by the shape of a provision rather than by its words.
+
+Some rules have no wording of their own. The Protocol's child limb (art 3(c)) is met by a
+child offence that simply lists acts and a purpose and leaves the means out, or by a child
+alternative written into the means ("by force, fraud or coercion, or where the person has
+not attained the age of 18"). A model-law concept names such a reading with `@name` among
+its phrases; each reading returns the places it found, with a note when the place meets
+the rule only in part.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from modellaw.statutes.model import Statute, Unit
+from modellaw.statutes.offences import creates_offence
+
+_CHILD = re.compile(
+    r"\b(?:child|children|minors?|girls?|boys?)\b"
+    r"|\b(?:under|below)\s+(?:the\s+age\s+of\s+)?(?:18|eighteen)\b"
+    r"|\bnot\s+(?:yet\s+)?attained\s+(?:the\s+age\s+of\s+)?(?:18|eighteen)\b", re.I)
+# The Protocol's acts and the verbs statutes use for them (catalog hard case 10). Not
+# "traffics": a statute may define that verb with the means, for children too.
+_ACTS = re.compile(
+    r"\b(?:recruit\w*|transport\w*|transfer\w*|harbou?r\w*|receiv\w*|procur\w*|sell\w*|sold|"
+    r"buy\w*|bought|moving|moves?|convey\w*|obtain\w*|entic\w*|induc\w*|"
+    r"hires?|hiring|kidnap\w*|abduct\w*)\b", re.I)
+_MEANS = re.compile(
+    r"\b(?:force|forced|threat\w*|coerc\w*|fraud\w*|decept\w*|deceiv\w*|abduct\w*|kidnap\w*|"
+    r"abuse\s+of\s+(?:power|authority|a\s+position)|vulnerab\w*|payments?\s+or\s+benefits|"
+    r"by\s+any\s+of\s+the\s+means|means\s+aforesaid|by\s+means\s+of)\b", re.I)
+_SEXUAL = re.compile(r"\b(?:prostitut\w*|sexual|sex|pornograph\w*|brothel)\b", re.I)
+_OTHER_PURPOSE = re.compile(
+    r"\b(?:labou?r|services|servitude|slavery|organs?|begging|marriage|"
+    r"exploitation(?!\s+of\s+(?:the\s+)?prostitution))\b", re.I)
+# "... by force, fraud or coercion, or that the person has not attained the age of 18"
+_CHILD_ALTERNATIVE = re.compile(
+    r"\bor\b[^.;:]{0,80}?(?P<child>\b(?:has|had)\s+not\s+(?:yet\s+)?attained\s+"
+    r"(?:the\s+age\s+of\s+)?(?:18|eighteen)|\bis\s+(?:a\s+)?(?:child|minor)\b|"
+    r"\bunder\s+(?:the\s+age\s+of\s+)?(?:18|eighteen)\b)", re.I)
+# Offence wording beyond creates_offence(): "commits the offense of sex trafficking",
+# "shall constitute trafficking in persons".
+_OFFENCE_WORDS = re.compile(
+    r"\bcommits\s+(?:an|the)\s+offen[cs]es?\b|\bshall\s+constitute\s+trafficking\b|"
+    r"\bis\s+guilty\b", re.I)
+_STOP = re.compile(r"[.;]")
+# "an offence under subsection (1) committed by force or where the victim is a child" raises
+# the penalty of an offence already complete: an aggravation, not a child limb.
+_AGGRAVATION = re.compile(r"\baggravat\w*|\boffen[cs]e\s+(?:under|in|referred)\b", re.I)
+MAX_OFFENCE_CHARS = 4000  # a unit longer than about a page is not "the offence"
+SEXUAL_ONLY = "the child limb reaches only sexual exploitation"
+
+
+@dataclass(frozen=True)
+class Reading:
+    start: int
+    end: int
+    note: str | None = None  # why the place meets the rule only in part
+
+
+def _walk(units: list[Unit], parents: tuple[Unit, ...] = ()
+          ) -> Iterator[tuple[Unit, tuple[Unit, ...]]]:
+    for u in units:
+        yield u, parents
+        yield from _walk(u.children, (*parents, u))
+
+
+def _in_offence(text: str, unit: Unit, parents: tuple[Unit, ...]) -> bool:
+    """The unit, or a unit of at most a page around it, makes conduct an offence."""
+    for u in (unit, *reversed(parents)):
+        if u.end - u.start > MAX_OFFENCE_CHARS:
+            return False
+        body = text[u.start:u.end]
+        if creates_offence(body) or _OFFENCE_WORDS.search(body):
+            return True
+    return False
+
+
+def _trafficking_definitions(st: Statute) -> list[tuple[int, int]]:
+    return [(d.start, d.end) for term, d in st.definitions.items() if "traffick" in term]
+
+
+def _scope_note(limb: str) -> str | None:
+    if _SEXUAL.search(limb) and not _OTHER_PURPOSE.search(limb):
+        return SEXUAL_ONLY
+    return None
+
+
+def means_free_child_offence(st: Statute) -> list[Reading]:
+    """Offences (or definitions of trafficking) that name a child, an act and a purpose but
+    no means: for a child the acts and the purpose are enough."""
+    text = st.text
+    spans: list[tuple[int, int, str]] = []
+    for u, parents in _walk(st.units):
+        if u.children:
+            continue
+        # A list item inherits the means of the words that open its list.
+        lead = parents[-1] if parents else None
+        lead_text = text[lead.start:min(c.start for c in lead.children)] if lead else ""
+        body = text[u.start:u.end]
+        if _MEANS.search(lead_text) or not _in_offence(text, u, parents):
+            continue
+        spans.append((u.start, u.end, body))
+    spans += [(s, e, text[s:e]) for s, e in _trafficking_definitions(st)]
+    out = []
+    for s, _, body in spans:
+        child = _CHILD.search(body)
+        purpose = _SEXUAL.search(body) or _OTHER_PURPOSE.search(body)
+        if child and _ACTS.search(body) and purpose and not _MEANS.search(body):
+            out.append(Reading(s + child.start(), s + child.end(), _scope_note(body)))
+    return out
+
+
+def child_alternative_to_means(st: Statute) -> list[Reading]:
+    """A child alternative written into the means of an offence or a definition: "by
+    force, fraud or coercion, or that the person has not attained the age of 18"."""
+    text = st.text
+    regions = [(u.start, u.end) for u, parents in _walk(st.units)
+               if not u.children and _in_offence(text, u, parents)]
+    regions += _trafficking_definitions(st)
+    out: list[Reading] = []
+    seen: set[int] = set()
+    for lo, hi in regions:
+        # The means may sit just before the alternative's own unit ("(1) that force ...
+        # will be used; or (2) that the individual is a minor"): look back a little.
+        base = max(0, lo - 400)
+        for m in _MEANS.finditer(text, base, hi):
+            alt = _CHILD_ALTERNATIVE.search(text, m.end(), min(hi, m.end() + 400))
+            if alt is None:
+                continue
+            start, end = alt.span("child")
+            if start < lo or start in seen:
+                continue
+            seen.add(start)
+            if _AGGRAVATION.search(text, max(base, start - 300), start):
+                continue
+            # The purpose the child alternative names itself ("... or that the individual
+            # is a minor and will be caused to engage in commercial sexual activity"), else
+            # the one it shares with the means before it.
+            stop = _STOP.search(text, end, hi)
+            limb = text[end:stop.start() if stop else hi]
+            if not (_SEXUAL.search(limb) or _OTHER_PURPOSE.search(limb)):
+                limb = text[max(base, start - 300):start]
+            out.append(Reading(start, end, _scope_note(limb)))
+            break
+    return out
+
+
+READING_MARK = "@"  # a concept phrase starting with this names a reading
+READINGS: dict[str, Callable[[Statute], list[Reading]]] = {
+    "means-free-child-offence": means_free_child_offence,
+    "child-alternative-to-means": child_alternative_to_means,
+}

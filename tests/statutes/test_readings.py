@@ -1,0 +1,89 @@
+"""Statute readings: the child limb found by the shape of an offence, not by its words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from modellaw.statutes import read_statute
+from modellaw.statutes.readings import (
+    SEXUAL_ONLY,
+    child_alternative_to_means,
+    means_free_child_offence,
+)
+
+# Each row: statute text written for this test, the words the reading points at, its note.
+FREE = [
+    ("1. Trafficking in children\n(1) A person who recruits, transports or receives a child "
+     "for the purpose of exploitation commits an offence.\n", "child", None),
+    ("4. Procuring\n(1) Whoever—\n(a) procures a girl, whether she consents or not, in order "
+     "that she may be used for prostitution; or\n(b) keeps a brothel,\nshall be punished with "
+     "imprisonment for ten years.\n", "girl", SEXUAL_ONLY),
+    ("2. Interpretation\nIn this Act \"trafficking\" means the moving, selling or buying of "
+     "women and children for prostitution, with or without their consent.\n", "children",
+     SEXUAL_ONLY),
+]
+NOT_FREE = [
+    # The means open the list, so they reach the child item too (catalog hard case 2).
+    "3. Trafficking\n(1) Whoever, by force or fraud—\n(a) recruits a child for labour; or\n"
+    "(b) transports an adult for labour,\ncommits an offence.\n",
+    # Means in the child offence itself.
+    "3. Trafficking\n(1) A person who recruits a child by deception for the purpose of "
+    "exploitation commits an offence.\n",
+    # Not an offence: a duty owed to child victims.
+    "9. Care\n(1) The Director shall receive a child victim of exploitation into care.\n",
+]
+ALTERNATIVE = [
+    ("5. Sex trafficking\n(a) A person commits the offense of sex trafficking if the person "
+     "recruits or transports an individual, knowing—\n(1) that force, fraud or coercion will "
+     "be used to cause the individual to engage in commercial sexual activity; or\n(2) that "
+     "the individual is a minor and will be caused to engage in commercial sexual activity.\n",
+     "is a minor", SEXUAL_ONLY),
+    ("3. Trafficking\n(1) A person who recruits or harbours another person for exploitation by "
+     "threat, force or fraud, or where the person has not attained the age of eighteen years, "
+     "commits an offence.\n", "has not attained the age of eighteen", None),
+]
+NO_ALTERNATIVE = [
+    # Raising the penalty of a complete offence is an aggravation, not a child limb.
+    "3. Penalty\n(2) A person who commits an offence under subsection (1) by force or where "
+    "the victim is a child shall be liable to imprisonment for life.\n",
+    # Not an offence: a duty to assist.
+    "8. Services\nThe Minister shall assist persons harmed by force or fraud, or who are "
+    "under the age of eighteen.\n",
+]
+
+
+def _statute(tmp_path: Path, text: str):
+    path = tmp_path / "act.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_statute(path)
+
+
+@pytest.mark.parametrize(("text", "words", "note"), FREE)
+def test_means_free_child_offence(tmp_path: Path, text: str, words: str,
+                                  note: str | None) -> None:
+    st = _statute(tmp_path, text)
+    found = means_free_child_offence(st)
+    assert found, "no child limb found"
+    assert st.text[found[0].start:found[0].end] == words
+    assert {r.note for r in found} == {note}
+
+
+@pytest.mark.parametrize("text", NOT_FREE)
+def test_child_offences_with_means_are_not_read_as_limbs(tmp_path: Path, text: str) -> None:
+    assert means_free_child_offence(_statute(tmp_path, text)) == []
+
+
+@pytest.mark.parametrize(("text", "words", "note"), ALTERNATIVE)
+def test_child_alternative_to_means(tmp_path: Path, text: str, words: str,
+                                    note: str | None) -> None:
+    st = _statute(tmp_path, text)
+    (found,) = child_alternative_to_means(st)
+    assert st.text[found.start:found.end] == words
+    assert found.note == note
+
+
+@pytest.mark.parametrize("text", NO_ALTERNATIVE)
+def test_aggravations_and_duties_are_not_child_alternatives(tmp_path: Path, text: str) -> None:
+    assert child_alternative_to_means(_statute(tmp_path, text)) == []
