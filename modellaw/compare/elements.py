@@ -115,16 +115,17 @@ def _lead_in(view: StatuteView, offset: int) -> tuple[int, int] | None:
     return prev if tail.endswith((":", "\u2014", "-", ":-")) else None
 
 
-def _best(matches: list[TermMatch], preferred: set[int], view: StatuteView,
+def _best(matches: list[TermMatch], preferred: list[int], view: StatuteView,
           home: set[int] | frozenset[int] = frozenset(),
           firm: bool = False) -> TermMatch | None:
     """The first match that is not negated, preferring the element's home sections (where
-    most of its concepts meet), then the provision's candidate sections, then the
-    strongest. Negation is checked lazily: it is the costly part."""
+    most of its concepts meet), then the provision's candidate sections in their rank
+    order, then the strongest. Negation is checked lazily: it is the costly part."""
+    order = {sid: i for i, sid in enumerate(preferred)}
 
     def key(m: TermMatch) -> tuple[int, float, int]:
         sid = _section_id(view, m)
-        rank = 0 if sid in home else 1 if sid in preferred else 2
+        rank = 0 if sid in home else 1 + order.get(sid, len(order))
         return (rank, -m.score, m.start)
 
     weakened = None
@@ -165,7 +166,7 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
         all_hits.append(hits)
     home = _home_sections(view, all_hits)
     for c, hits in zip(el.concepts, all_hits, strict=True):
-        best = _best(hits, preferred, view, home, firm=el.kind == "clause") if hits else None
+        best = _best(hits, ranked or [], view, home, firm=el.kind == "clause") if hits else None
         if best is not None:
             found.append(c.name)
             scores.append(best.score)
@@ -276,7 +277,10 @@ def _section_id(view: StatuteView, m: TermMatch) -> int:
 
 
 def _home_sections(view: StatuteView, all_hits: list[list[TermMatch]]) -> set[int]:
-    """Sections holding the most distinct concepts of one element."""
+    """Sections holding the most distinct concepts of one element (none for a single
+    concept: every section that mentions it would tie, and the candidates should decide)."""
+    if len(all_hits) < 2:
+        return set()
     count: dict[int, int] = {}
     for hits in all_hits:
         for sid in {_section_id(view, m) for m in hits} - {-1}:
@@ -284,6 +288,8 @@ def _home_sections(view: StatuteView, all_hits: list[list[TermMatch]]) -> set[in
     if not count:
         return set()
     top = max(count.values())
+    if top < 2:
+        return set()
     return {sid for sid, n in count.items() if n == top}
 
 

@@ -180,3 +180,41 @@ def test_a_section_and_its_pinpoint_are_not_quoted_alike(tmp_path: Path) -> None
     assert "3" in ev and "3(a)" in ev  # the section, and where in it
     assert ev["3"].quote != ev["3(a)"].quote
     assert "The Minister shall provide" in ev["3"].quote
+
+
+SHELTER_LAW = '''instrument tip "Protocol"
+
+requirement tip.6.3 "Recovery"
+  strength mandatory
+  verify verified
+
+part victims "Victims"
+
+provision victims.assistance "Assistance"
+  part victims
+  implements tip.6.3
+  text "(1) A victim is entitled to shelter, counselling and medical care."
+  requires all services "services": counselling, medical care
+  requires any housing "housing": shelter
+'''
+
+# Written for this test: "shelter" is defined first, and granted in section 5 beside the
+# other services.
+SHELTER_STATUTE = """1. Interpretation
+"shelter" means a place designated by the Minister for the care of victims.
+
+2. Short title
+This Act may be cited as the Example Act.
+
+5. Assistance to victims
+The Director shall provide every victim with shelter, counselling and medical care.
+"""
+
+
+def test_a_one_concept_element_is_cited_where_the_provision_is_stated(tmp_path: Path) -> None:
+    # Every section that mentions a single concept would tie as its "home"; the sections
+    # that rank best for the provision decide instead.
+    res = analyse_text(load_law(tmp_path, SHELTER_LAW), tmp_path, SHELTER_STATUTE)
+    housing = next(e for e in res.provision("victims.assistance").elements
+                   if e.name == "housing")
+    assert housing.evidence[0].unit == "5"
