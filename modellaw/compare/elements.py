@@ -36,7 +36,7 @@ _PENALTY_WORDS = re.compile(r"\b(imprison\w*|punish\w*|fined?|sentenced?|penalty
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
 
 DISCRETION_NOTE = "written as a discretion"
-EXTRA_CITES = 1  # further places cited for one concept, beyond the best one
+EXTRA_CITES = 2  # further places cited for one concept, beyond the best one
 
 # How each quantity reads in a "missing" line.
 QUANTITY_WORDS = {
