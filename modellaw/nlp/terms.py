@@ -356,7 +356,7 @@ class TermIndex:
         skip, segs = self._skip, self._segs
         out = []
         for p in sorted(sets[0]):
-            if p < lo or p >= hi:
+            if p < lo or p >= hi or self._inside_compound(p):
                 continue
             scores = [sets[0][p]]
             cur = p
@@ -385,6 +385,12 @@ class TermIndex:
                 out.append(TermMatch(start, end, self.text[start:end], phrase, round(score, 3)))
         return out
 
+    def _inside_compound(self, p: int) -> bool:
+        """Token p is the tail of a hyphenated word: "threatening" in "life-threatening"
+        does not say "threatens", nor "governmental" in "non-governmental" "governmental"."""
+        start = self._starts[p]
+        return start >= 2 and self.text[start - 1] == "-" and self.text[start - 2].isalnum()
+
     def near(
         self, phrase: str, *, window: int | None = None, fuzzy: bool = True
     ) -> list[TermMatch]:
@@ -406,7 +412,7 @@ class TermIndex:
         out: list[TermMatch] = []
         last_end = -1
         for p in ordered[0]:
-            if self._starts[p] < last_end:
+            if self._starts[p] < last_end or self._inside_compound(p):
                 continue
             chosen = [p]
             for i in range(1, len(words)):

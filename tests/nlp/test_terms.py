@@ -37,6 +37,10 @@ CASES = [
     # a hyphen left by a line break: "non- governmental"
     ("with the assistance of non- governmental organizations", "non-governmental organisations",
      ["non- governmental organizations"]),
+    # a phrase never starts inside a hyphenated word
+    ("a life-threatening illness or death of the victim", "threatens a victim", []),
+    ("whoever threatens a victim or witness", "threatens a victim", ["threatens a victim"]),
+    ("the non-governmental organisations", "governmental organisations", []),
     # OCR noise and misspellings in long words
     ("the exploitalion of persons", "exploitation", ["exploitalion"]),
     ("persons who traffiking others", "trafficking", ["traffiking"]),
