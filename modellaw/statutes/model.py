@@ -71,6 +71,10 @@ class Statute:
     units: list[Unit]
     definitions: dict[str, DefinedTerm]
     warnings: list[str]
+    # label -> unit, exact and squashed, built on the first find(): the units are final once
+    # the statute is read, and evaluation and review look labels up many times.
+    _labels: tuple[dict[str, Unit], dict[str, Unit]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def walk(self) -> Iterator[Unit]:
         """All units, pre-order."""
@@ -82,11 +86,14 @@ class Statute:
 
     def find(self, label: str) -> Unit | None:
         """Exact label lookup, tolerant of citation prefixes and spacing."""
-        by_label: dict[str, Unit] = {}
-        loose: dict[str, Unit] = {}
-        for unit in self.walk():
-            by_label.setdefault(unit.label, unit)
-            loose.setdefault(_squash(unit.label), unit)
+        if self._labels is None:
+            exact: dict[str, Unit] = {}
+            squashed: dict[str, Unit] = {}
+            for unit in self.walk():
+                exact.setdefault(unit.label, unit)
+                squashed.setdefault(_squash(unit.label), unit)
+            self._labels = (exact, squashed)
+        by_label, loose = self._labels
         if label in by_label:
             return by_label[label]
         candidates = [label, _CITE_PREFIX.sub("", label)]
