@@ -67,15 +67,30 @@ def _walk(units: list[Unit], parents: tuple[Unit, ...] = ()
         yield from _walk(u.children, (*parents, u))
 
 
-def _in_offence(text: str, unit: Unit, parents: tuple[Unit, ...]) -> bool:
-    """The unit, or a unit of at most a page around it, makes conduct an offence."""
-    for u in (unit, *reversed(parents)):
-        if u.end - u.start > MAX_OFFENCE_CHARS:
-            return False
-        body = text[u.start:u.end]
-        if creates_offence(body) or _OFFENCE_WORDS.search(body):
-            return True
-    return False
+def _offence_leaves(st: Statute) -> list[tuple[Unit, tuple[Unit, ...]]]:
+    """The leaf units inside an offence: the leaf, or a unit of at most a page around it,
+    makes conduct an offence. Each unit's text is tested once."""
+    text = st.text
+    creates: dict[int, bool] = {}
+
+    def offence(u: Unit) -> bool:
+        got = creates.get(id(u))
+        if got is None:
+            body = text[u.start:u.end]
+            got = creates[id(u)] = bool(creates_offence(body) or _OFFENCE_WORDS.search(body))
+        return got
+
+    out = []
+    for u, parents in _walk(st.units):
+        if u.children:
+            continue
+        for v in (u, *reversed(parents)):
+            if v.end - v.start > MAX_OFFENCE_CHARS:
+                break
+            if offence(v):
+                out.append((u, parents))
+                break
+    return out
 
 
 def _trafficking_definitions(st: Statute) -> list[tuple[int, int]]:
@@ -93,16 +108,13 @@ def means_free_child_offence(st: Statute) -> list[Reading]:
     no means: for a child the acts and the purpose are enough."""
     text = st.text
     spans: list[tuple[int, int, str]] = []
-    for u, parents in _walk(st.units):
-        if u.children:
-            continue
+    for u, parents in _offence_leaves(st):
         # A list item inherits the means of the words that open its list.
         lead = parents[-1] if parents else None
         lead_text = text[lead.start:min(c.start for c in lead.children)] if lead else ""
-        body = text[u.start:u.end]
-        if _MEANS.search(lead_text) or not _in_offence(text, u, parents):
+        if _MEANS.search(lead_text):
             continue
-        spans.append((u.start, u.end, body))
+        spans.append((u.start, u.end, text[u.start:u.end]))
     spans += [(s, e, text[s:e]) for s, e in _trafficking_definitions(st)]
     out = []
     for s, _, body in spans:
@@ -117,8 +129,7 @@ def child_alternative_to_means(st: Statute) -> list[Reading]:
     """A child alternative written into the means of an offence or a definition: "by
     force, fraud or coercion, or that the person has not attained the age of 18"."""
     text = st.text
-    regions = [(u.start, u.end) for u, parents in _walk(st.units)
-               if not u.children and _in_offence(text, u, parents)]
+    regions = [(u.start, u.end) for u, _ in _offence_leaves(st)]
     regions += _trafficking_definitions(st)
     out: list[Reading] = []
     seen: set[int] = set()
