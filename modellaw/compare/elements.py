@@ -187,7 +187,8 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
     if el.kind == "absence":
         if found:
             return ElementResult(el.id, el.name, el.kind, el.required, "unmet", [],
-                                 [f"{label}: the statute contains {', '.join(found)}"],
+                                 [f"{label}: the statute contains {', '.join(found)} "
+                                  f"(in {', '.join(dict.fromkeys(ev.unit for ev in evidence))})"],
                                  evidence, "found wording that should be absent")
         return ElementResult(el.id, el.name, el.kind, el.required, "met", [], [], [],
                              f"none of: {', '.join(c.name for c in el.concepts)}")

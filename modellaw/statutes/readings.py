@@ -159,8 +159,35 @@ def child_alternative_to_means(st: Statute) -> list[Reading]:
     return out
 
 
+# "The provisions of this Article shall not apply to acts committed by a parent ...",
+# "Provided that nothing in this section applies to a bona fide employment agency".
+_CARVE_OUT = re.compile(
+    r"\b(?:(?:(?:the\s+)?provisions?\s+of\s+)?this\s+(?:article|section)"
+    r"|(?:sub-?section|paragraph)\s*\(?\w{1,3}\)?)\s+(?:shall|does|do|will)\s+not\s+apply\s+"
+    r"(?:to|in\s+relation\s+to|where)\b"
+    r"|\bnothing\s+in\s+this\s+(?:article|section)\s+(?:shall\s+apply|applies)\s+"
+    r"(?:to|in\s+relation\s+to|where)\b", re.I)
+# An exemption for victims is the non-punishment rule, not a gap in the offence.
+_VICTIM = re.compile(r"\bvictims?\b|\btrafficked\s+persons?\b", re.I)
+
+
+def offence_carve_out(st: Statute) -> list[Reading]:
+    """An exception that takes a class of conduct or people out of an offence (catalog hard
+    case 7): "the provisions of this Article shall not apply to acts committed by a parent"."""
+    text = st.text
+    out = []
+    for u, _ in _offence_leaves(st):
+        for m in _CARVE_OUT.finditer(text, u.start, u.end):
+            stop = _STOP.search(text, m.end(), u.end)
+            scope = text[m.end():stop.start() if stop else u.end]
+            if not _VICTIM.search(scope):
+                out.append(Reading(m.start(), stop.start() if stop else u.end))
+    return out
+
+
 READING_MARK = "@"  # a concept phrase starting with this names a reading
 READINGS: dict[str, Callable[[Statute], list[Reading]]] = {
     "means-free-child-offence": means_free_child_offence,
     "child-alternative-to-means": child_alternative_to_means,
+    "offence-carve-out": offence_carve_out,
 }

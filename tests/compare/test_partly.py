@@ -66,3 +66,21 @@ def test_child_limb_read_from_the_offence(full_model, tmp_path: Path, statute: s
     f = res.requirement("tip.3.c")
     assert f.status == status
     assert missing in " ".join(f.missing)
+
+
+def test_an_exception_to_the_offence_makes_the_definition_partial(full_model,
+                                                                   tmp_path: Path) -> None:
+    # Catalog hard case 7: a proviso that takes a class of conduct out of the offence.
+    offence = ("1. Trafficking\n(1) A person who recruits, transports, transfers, harbours or "
+               "receives another person by threat, force, coercion, abduction, fraud, deception, "
+               "abuse of power or of a position of vulnerability, or by giving payments or "
+               "benefits to a person having control over another person, for the purpose of "
+               "exploitation commits an offence.\n")
+    plain = analyse_text(full_model, tmp_path, offence).requirement("tip.3.a")
+    carved = analyse_text(full_model, tmp_path, offence + "(2) This section shall not apply to "
+                          "acts committed by a parent towards a member of the household.\n",
+                          name="carved.txt").requirement("tip.3.a")
+    assert not any("exception" in m for m in plain.missing)
+    assert carved.status == "partial"
+    assert ("an exception taking people or conduct out of the offence: the statute contains "
+            "exception to the offence (in 1(2))") in carved.missing

@@ -11,6 +11,7 @@ from modellaw.statutes.readings import (
     SEXUAL_ONLY,
     child_alternative_to_means,
     means_free_child_offence,
+    offence_carve_out,
 )
 
 # Each row: statute text written for this test, the words the reading points at, its note.
@@ -87,3 +88,37 @@ def test_child_alternative_to_means(tmp_path: Path, text: str, words: str,
 @pytest.mark.parametrize("text", NO_ALTERNATIVE)
 def test_aggravations_and_duties_are_not_child_alternatives(tmp_path: Path, text: str) -> None:
     assert child_alternative_to_means(_statute(tmp_path, text)) == []
+
+
+OFFENCE = ("7. Trafficking\n(1) Whoever recruits or harbours a person by force for the purpose of "
+           "exploitation shall be punished with imprisonment for ten years.\n")
+CARVE_OUTS = [
+    (OFFENCE + "(2) This section shall not apply to acts committed by a member of the same "
+     "household, unless violence was used.\n",
+     "This section shall not apply to acts committed by a member of the same household, unless "
+     "violence was used"),
+    (OFFENCE + "(2) Provided that nothing in this section applies to a licensed employment agency "
+     "acting in good faith.\n",
+     "nothing in this section applies to a licensed employment agency acting in good faith"),
+]
+NOT_CARVE_OUTS = [
+    # Exempting victims is the non-punishment rule, not a gap in the offence.
+    OFFENCE + "(2) Subsection (1) does not apply to the conduct of a person who is a victim of "
+    "trafficking.\n",
+    # Extending an offence is not an exception to it.
+    OFFENCE + "(2) Subsection (1) shall apply to agents of a carrier.\n",
+    # Not an offence.
+    "9. Shelters\n(1) This section shall not apply to shelters run by the State.\n",
+]
+
+
+@pytest.mark.parametrize(("text", "words"), CARVE_OUTS)
+def test_offence_carve_out(tmp_path: Path, text: str, words: str) -> None:
+    st = _statute(tmp_path, text)
+    (found,) = offence_carve_out(st)
+    assert st.text[found.start:found.end] == words
+
+
+@pytest.mark.parametrize("text", NOT_CARVE_OUTS)
+def test_victim_exemptions_and_extensions_are_not_carve_outs(tmp_path: Path, text: str) -> None:
+    assert offence_carve_out(_statute(tmp_path, text)) == []
