@@ -3,9 +3,10 @@
 Some rules have no wording of their own. The Protocol's child limb (art 3(c)) is met by a
 child offence that simply lists acts and a purpose and leaves the means out, or by a child
 alternative written into the means ("by force, fraud or coercion, or where the person has
-not attained the age of 18"). A model-law concept names such a reading with `@name` among
-its phrases; each reading returns the places it found, with a note when the place meets
-the rule only in part.
+not attained the age of 18"). An exception that takes a class of people out of an offence
+("this Article shall not apply to acts committed by a parent") narrows it whatever its words.
+A model-law concept names such a reading with `@name` among its phrases; each reading
+returns the places it found, with a note when the place meets the rule only in part.
 """
 
 from __future__ import annotations
