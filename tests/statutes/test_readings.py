@@ -1,4 +1,5 @@
-"""Statute readings: the child limb found by the shape of an offence, not by its words."""
+"""Statute readings: the child limb and exceptions to an offence, found by the shape of a
+provision rather than by its words."""
 
 from __future__ import annotations
 
