@@ -36,6 +36,12 @@ _PENALTY_WORDS = re.compile(r"\b(imprison\w*|punish\w*|fined?|sentenced?|penalty
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
 
 DISCRETION_NOTE = "written as a discretion"
+CHILD_ONLY_NOTE = "stated only for child victims"
+# A sentence whose rule is granted only where the victim is a child.
+_CHILD_ONLY = re.compile(
+    r"\b(?:where|if|when|in\s+the\s+case\s+where)\s+the\s+(?:alleged\s+)?(?:victim|trafficked"
+    r"\s+(?:person|victim)|person)\s+(?:of\s+the\s+offence\s+)?(?:is|was)\s+a\s+(?:child|minor)\b"
+    r"|\b(?:victim|person)\s+who\s+is\s+a\s+(?:child|minor)\b", re.I)
 EXTRA_CITES = 2  # further places cited for one concept, beyond the best one
 
 # How each quantity reads in a "missing" line.
@@ -76,14 +82,20 @@ def is_negated(view: StatuteView, m: TermMatch) -> bool:
     return False
 
 
-def _weakened(view: StatuteView, m: TermMatch) -> str | None:
+def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> str | None:
     """Discretion or a proviso in the same sentence that narrows a clause, or a discretion
     in the words that introduce the list the clause is an item of ("The Minister may—
-    (a) provide shelter")."""
+    (a) provide shelter"); or, for a rule owed to every victim, a sentence that grants it
+    only to children ("where the victim is a child, the court may not consider the
+    consent")."""
     note = view.reading_notes.get((m.start, m.end))
     if note:
         return note  # a statute reading that met the rule only in part says why
     text = view.statute.text
+    if not for_children:
+        s, e = view.index.sentence_of(m.start)
+        if _CHILD_ONLY.search(text, s, e):
+            return CHILD_ONLY_NOTE
     for cue in _cues(view, m):
         lead_in = cue.scope == "sentence" and cue.end <= m.start and _LIST_OPENER.search(
             text, cue.end, m.start) is not None
@@ -117,7 +129,7 @@ def _lead_in(view: StatuteView, offset: int) -> tuple[int, int] | None:
 
 def _best(matches: list[TermMatch], preferred: list[int], view: StatuteView,
           home: set[int] | frozenset[int] = frozenset(),
-          firm: bool = False) -> TermMatch | None:
+          firm: bool = False, for_children: bool = False) -> TermMatch | None:
     """The first match that is not negated, preferring the element's home sections (where
     most of its concepts meet), then the provision's candidate sections in their rank
     order, then the strongest. Negation is checked lazily: it is the costly part."""
@@ -135,7 +147,7 @@ def _best(matches: list[TermMatch], preferred: list[int], view: StatuteView,
         if not firm:
             return m
         # A clause stated firmly anywhere beats one stated as a discretion.
-        if _weakened(view, m) is None:
+        if _weakened(view, m, for_children) is None:
             return m
         weakened = weakened or m
     return weakened
@@ -165,8 +177,12 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
                     and (not preferred or _section_id(view, m) in preferred)]
         all_hits.append(hits)
     home = _home_sections(view, all_hits)
+    # A rule about children (its own words name them) is not narrowed by being stated for
+    # children only.
+    for_children = any(_CHILD.search(p) for c in el.concepts for p in c.phrases)
     for c, hits in zip(el.concepts, all_hits, strict=True):
-        best = _best(hits, ranked or [], view, home, firm=el.kind == "clause") if hits else None
+        best = (_best(hits, ranked or [], view, home, firm=el.kind == "clause",
+                      for_children=for_children) if hits else None)
         if best is not None:
             found.append(c.name)
             scores.append(best.score)
@@ -174,7 +190,7 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
             if el.kind != "absence":
                 extra.extend(_also(view, hits, best, el, ranked or [], home | preferred))
             if el.kind == "clause":
-                weak = _weakened(view, best)
+                weak = _weakened(view, best, for_children)
                 if weak:
                     notes.append(f"{c.name}: {weak}")
         else:

@@ -84,3 +84,23 @@ def test_an_exception_to_the_offence_makes_the_definition_partial(full_model,
     assert carved.status == "partial"
     assert ("an exception taking people or conduct out of the offence: the statute contains "
             "exception to the offence (in 1(2))") in carved.missing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("(2) The consent of the victim to the intended exploitation is irrelevant.", "met"),
+        ("(2) Where the victim is a child, the consent of the victim to the intended "
+         "exploitation is irrelevant.", "partial"),
+    ],
+)
+def test_a_rule_stated_only_for_children(full_model, tmp_path: Path, sentence: str,
+                                         status: str) -> None:
+    # Catalog hard case 3: consent made irrelevant only in a child-only clause is partial.
+    statute = ("1. Trafficking\n(1) A person who recruits, transports, transfers, harbours or "
+               "receives another person by threat, force or fraud, for the purpose of "
+               "exploitation including forced labour, commits an offence.\n" + sentence + "\n")
+    f = analyse_text(full_model, tmp_path, statute).requirement("tip.3.b")
+    assert f.status == status
+    if status == "partial":
+        assert "stated only for child victims" in " ".join(f.missing)
