@@ -41,7 +41,9 @@ CHILD_ONLY_NOTE = "stated only for child victims"
 _CHILD_ONLY = re.compile(
     r"\b(?:where|if|when|in\s+the\s+case\s+where)\s+the\s+(?:alleged\s+)?(?:victim|trafficked"
     r"\s+(?:person|victim)|person)\s+(?:of\s+the\s+offence\s+)?(?:is|was)\s+a\s+(?:child|minor)\b"
-    r"|\b(?:victim|person)\s+who\s+is\s+a\s+(?:child|minor)\b", re.I)
+    r"|\b(?:victim|person)\s+who\s+is\s+a\s+(?:child|minor)\b"
+    r"|\b(?:the|a)\s+(?:minor|child)\s+consented\b|\bconsent\s+of\s+(?:a|the)\s+(?:minor|child)\b",
+    re.I)
 EXTRA_CITES = 2  # further places cited for one concept, beyond the best one
 
 # How each quantity reads in a "missing" line.
@@ -177,9 +179,9 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
                     and (not preferred or _section_id(view, m) in preferred)]
         all_hits.append(hits)
     home = _home_sections(view, all_hits)
-    # A rule about children (its own words name them) is not narrowed by being stated for
-    # children only.
-    for_children = any(_CHILD.search(p) for c in el.concepts for p in c.phrases)
+    # A rule about children (its label or a concept's name says so) is not narrowed by
+    # being stated for children only.
+    for_children = any(_CHILD.search(n) for n in (el.label, *(c.name for c in el.concepts)))
     for c, hits in zip(el.concepts, all_hits, strict=True):
         best = (_best(hits, ranked or [], view, home, firm=el.kind == "clause",
                       for_children=for_children) if hits else None)
