@@ -16,7 +16,8 @@ from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
 
 _NEGATIVE_PHRASE = re.compile(r"\b(not|no|nothing|never|neither|nor)\b", re.I)
-_AGGRAVATING = re.compile(r"aggravat", re.I)
+# "Qualified trafficking" is the aggravated offence in Philippine-style drafting.
+_AGGRAVATING = re.compile(r"aggravat|qualified\s+trafficking", re.I)
 # "not exceeding ten years" bounds a number; it negates nothing.
 _QUANTITY_AFTER = re.compile(r"\s+(?:exceeding|more\s+than|less\s+than|later\s+than|"
                              r"earlier\s+than|fewer\s+than|below|above|over|under)\b", re.I)
@@ -362,8 +363,8 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
         # The penalty of the offence is stated in the best-ranked section that states one
         # at all; several branches there (a woman, a girl) must each meet the floor.
         for s, e in _regions(view, candidates) + [(0, len(text))]:
-            found = [(p, s) for p in find_penalties(text[s:e]) if p.custodial or p.life
-                     or p.death]
+            found = [(p, s) for p in find_penalties(text[s:e])
+                     if (p.custodial or p.life or p.death) and not p.in_default]
             if found:
                 break
         if not found:

@@ -31,6 +31,8 @@ class Penalty:
     fine: bool
     fine_alternative: bool  # the court may impose a fine instead of a custodial term
     custodial: bool
+    # a term served in default of paying a fine or compensation: not the offence's penalty
+    in_default: bool = False
 
 
 _I = re.IGNORECASE
@@ -94,9 +96,15 @@ _ALTERNATIVE = re.compile(
 _OR_BOTH = re.compile(r"[\s,]*or\s+(?:with\s+|to\s+)?both\b", _I)
 _NEW_CASE = re.compile(
     r"[;:]|\.\s+[A-Z(]|\b(?:subsequent|second|where|if|when|unless|except|provided|"
-    r"in\s+the\s+case|in\s+any\s+other\s+case|otherwise)\b",
+    r"in\s+the\s+case|in\s+any\s+other\s+case|otherwise|in\s+default)\b",
     _I,
 )
+# "A further term of imprisonment ... may be imposed in the case of a failure to pay
+# compensation", "and in default of payment to imprisonment for six months".
+_DEFAULT = re.compile(
+    r"\bin\s+default\b|\bfail(?:ure|s)?\s+to\s+pay\b|\bif\s+the\s+(?:fine|compensation)\s+is\s+not\s+paid\b",
+    _I)
+_SENTENCE_END = re.compile(r"\.\s|;")
 _NEW_LIABILITY = re.compile(r"\b(?:liable|punish\w*|sentenced)\b", _I)
 _CUMULATIVE = re.compile(r"^[\s,]*and\b", _I)
 _MAX_GAP = 120
@@ -247,6 +255,20 @@ def find_penalties(text: str) -> list[Penalty]:
         pen = _penalty(folded, group)
         if pen is not None:
             out.append(
-                Penalty(**{**pen.__dict__, "text": text[pen.start : pen.end]})
+                Penalty(**{**pen.__dict__, "text": text[pen.start : pen.end],
+                           "in_default": _in_default(folded, pen.start, pen.end)})
             )
     return out
+
+
+def _in_default(text: str, start: int, end: int) -> bool:
+    """Whether a penalty is a term served in default of payment: the words say so just
+    before it or in the rest of its sentence."""
+    if _DEFAULT.search(text, max(0, start - 40), start):
+        return True
+    stop = _SENTENCE_END.search(text, end)
+    after = text[end:min(stop.start() if stop else len(text), end + 120)]
+    m = _DEFAULT.search(after)
+    # "a fine, and in default of payment imprisonment for six months": the default words
+    # introduce the next penalty, not this one.
+    return m is not None and not _CUSTODIAL.search(after, m.end())

@@ -79,6 +79,19 @@ def test_penalty_is_read_where_the_offence_is_punished(tmp_path: Path) -> None:
     assert "4(1)" in [e.unit for e in f.evidence]
 
 
+def test_a_term_in_default_of_payment_is_not_the_penalty(tmp_path: Path) -> None:
+    # Imprisonment for failing to pay compensation is not the offence's maximum.
+    statute = STATUTE.replace(
+        "for a term not exceeding fifteen years.",
+        "for a term not exceeding fifteen years. A further term of imprisonment which may "
+        "extend to two years may be imposed in the case of a failure to pay compensation.")
+    res = analyse_text(load_law(tmp_path, LAW.replace("requires clause offence",
+                                                      "requires key clause offence")),
+                       tmp_path, statute)
+    penalty = next(e for e in res.requirement("tip.5.1").elements if e.kind == "number")
+    assert penalty.note == "maximum penalty: 15 years"
+
+
 PARALLEL = """1. Short title
 This Act may be cited as the Parallel Act.
 

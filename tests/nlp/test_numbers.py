@@ -132,6 +132,15 @@ def test_list_of_penalties_by_case() -> None:
     ]
 
 
+def test_terms_in_default_of_payment() -> None:
+    text = ("shall be liable to imprisonment for fifteen years and to a fine. A further term of "
+            "imprisonment which may extend to five years may be imposed in the case of a "
+            "failure to pay compensation. A person who keeps a brothel shall be liable to a "
+            "fine of 5000 rupees and in default of payment to imprisonment for six months.")
+    assert [(p.max_years, p.in_default) for p in find_penalties(text)] == [
+        (15, False), (5, True), (None, False), (0.5, True)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
