@@ -6,7 +6,9 @@ word positions, so each `find` only visits the places where its first word occur
 
 Matching rules, chosen for how statutes vary a concept:
 - words of the phrase match on keys ("harbours", "harboring", "harbored" -> "harbor");
-- the connective words a/an/the/of/or/and/any/other are optional on both sides;
+- the connective words a/an/the/of/or/and/any/other are optional on both sides, except in
+  a phrase with a single content word, where they carry the meaning ("or a fine");
+- a phrase never starts inside a hyphenated word ("life-threatening" is not "threatens");
 - at most `MAX_EXTRA` other words may sit inside a multiword match
   ("abuse of power or of a position of vulnerability" still shows the phrase
   "abuse of a position of vulnerability");
@@ -347,7 +349,11 @@ class TermIndex:
         """Every place `phrase` occurs, best reading per start position."""
         words = self._phrase(phrase)
         negates = any(w.surf in NEGATORS for w in words)
-        content = [w for w in words if not w.function] or list(words)
+        content = [w for w in words if not w.function]
+        if len(content) < 2:
+            # One content word: the small words carry the meaning ("or a fine" is not "fine",
+            # "any victim" is not "victim"), so all of them are matched.
+            content = list(words)
         if not content:
             return []
         sets = [self._positions(w, fuzzy) for w in content]

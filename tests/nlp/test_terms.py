@@ -37,6 +37,10 @@ CASES = [
     # a hyphen left by a line break: "non- governmental"
     ("with the assistance of non- governmental organizations", "non-governmental organisations",
      ["non- governmental organizations"]),
+    # with one content word, the small words carry the meaning
+    ("shall be liable to a fine", "or a fine", []),
+    ("imprisonment or a fine", "or a fine", ["or a fine"]),
+    ("the victim shall be assisted", "any victim", []),
     # a phrase never starts inside a hyphenated word
     ("a life-threatening illness or death of the victim", "threatens a victim", []),
     ("whoever threatens a victim or witness", "threatens a victim", ["threatens a victim"]),
