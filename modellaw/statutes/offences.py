@@ -19,7 +19,10 @@ _AND = r"\s*(?:,|,?\s*(?:and|or))\s*"
 _OFFENDER = re.compile(
     r"\b(?:(?:(?:is|are|was|been|be)\s+)?(?:found\s+)?guilty\s+of|commits|committing|"
     r"convicted\s+of|punishment\s+for|penalty\s+for|sentence\s+for|liable\s+for)\s+"
-    r"(?:an?\s+|the\s+|any\s+)?offen[cs]es?\s+(?:under|against|in\s+contravention\s+of)\s+"
+    r"(?:(?:an?\s+|the\s+|any\s+)?offen[cs]es?\s+(?:under|against|in\s+contravention\s+of)"
+    # "guilty of committing any of the acts in Section 4" (Philippine-style drafting)
+    r"|(?:committing\s+)?(?:any\s+of\s+)?the\s+acts?\s+(?:in|under|(?:referred\s+to|mentioned|"
+    r"listed|described)\s+in))\s+"
     rf"(?:(?:sections?|ss?\.|§§?|articles?|art\.)\s*(?P<list>{_NUM}(?:{_AND}{_NUM})*)"
     rf"|(?:sub-?sections?|paragraphs?)\s*{_SUBNUM}(?:{_AND}{_SUBNUM})*"
     rf"(?:\s+of\s+(?:section|s\.|article)\s*(?P<of>{_NUM}))?"

@@ -16,6 +16,8 @@ CASES = [
     ("A person who commits an offence under subsection (1) of section 2 is liable", [("2",)]),
     ("A person convicted of an offence against this section is liable", [()]),
     ("Whoever commits an offence under section 12(1)(b) shall be punished", [("12",)]),
+    ("(a) Any person found guilty of committing any of the acts in Section 4 shall suffer",
+     [("4",)]),
 ]
 # Phrases that name someone other than the offender of that offence.
 NOT_PENALTIES = [
