@@ -7,7 +7,8 @@ word positions, so each `find` only visits the places where its first word occur
 Matching rules, chosen for how statutes vary a concept:
 - words of the phrase match on keys ("harbours", "harboring", "harbored" -> "harbor");
 - the connective words a/an/the/of/or/and/any/other are optional on both sides, except in
-  a phrase with a single content word, where they carry the meaning ("or a fine");
+  a phrase with a single content word or one that opens with "or"/"and", where they carry
+  the meaning ("or a fine", "or to a fine");
 - a phrase never starts inside a hyphenated word ("life-threatening" is not "threatens");
 - at most `MAX_EXTRA` other words may sit inside a multiword match
   ("abuse of power or of a position of vulnerability" still shows the phrase
@@ -32,6 +33,7 @@ from .pipeline import get_nlp, lemma_table
 from .stem import stem
 
 # Optional connective words (see module docstring); "'s" so "person's" == "person".
+_LEADING_CONNECTIVES = frozenset({"or", "and"})
 FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "or", "and", "any", "other", "'s", "s"})
 MAX_EXTRA = 2  # other words allowed inside one multiword match
 MAX_SKIP = 6  # longest run of skippable words between two phrase words
@@ -350,9 +352,10 @@ class TermIndex:
         words = self._phrase(phrase)
         negates = any(w.surf in NEGATORS for w in words)
         content = [w for w in words if not w.function]
-        if len(content) < 2:
-            # One content word: the small words carry the meaning ("or a fine" is not "fine",
-            # "any victim" is not "victim"), so all of them are matched.
+        if len(content) < 2 or (words and words[0].surf in _LEADING_CONNECTIVES):
+            # One content word, or a phrase opening with "or": the small words carry the
+            # meaning ("or a fine" is not "fine", "or to a fine" not "liable to a fine",
+            # "any victim" not "the victim"), so all of them are matched.
             content = list(words)
         if not content:
             return []

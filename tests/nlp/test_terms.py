@@ -41,6 +41,8 @@ CASES = [
     ("shall be liable to a fine", "or a fine", []),
     ("imprisonment or a fine", "or a fine", ["or a fine"]),
     ("the victim shall be assisted", "any victim", []),
+    ("shall be liable to a fine", "or to a fine", []),
+    ("imprisonment or to a fine", "or to a fine", ["or to a fine"]),
     # a phrase never starts inside a hyphenated word
     ("a life-threatening illness or death of the victim", "threatens a victim", []),
     ("whoever threatens a victim or witness", "threatens a victim", ["threatens a victim"]),
