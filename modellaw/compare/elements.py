@@ -50,6 +50,7 @@ EXTRA_CITES = 2  # further places cited for one concept, beyond the best one
 # How each quantity reads in a "missing" line.
 QUANTITY_WORDS = {
     "max_penalty": "maximum penalty",
+    "aggravated_penalty": "aggravated maximum penalty",
     "min_penalty": "minimum penalty",
     "child_age": "age limit for a child",
     "duration": "period",
@@ -358,10 +359,12 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
         quote, s, e = view.quote(start, end)
         return Evidence(view.label_at(start), quote, s, e, el.id)
 
-    if q in ("max_penalty", "min_penalty"):
+    if q in ("max_penalty", "min_penalty", "aggravated_penalty"):
         found = []
         # The penalty of the offence is stated in the best-ranked section that states one
-        # at all; several branches there (a woman, a girl) must each meet the floor.
+        # at all; several branches there (a woman, a girl) must each meet the floor. An
+        # aggravated penalty is the highest branch there: the basic penalty beside it is not
+        # the aggravation.
         for s, e in _regions(view, candidates) + [(0, len(text))]:
             found = [(p, s) for p in find_penalties(text[s:e])
                      if (p.custodial or p.life or p.death) and not p.in_default]
@@ -371,13 +374,14 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
             return result("unmet", [f"{words}: no custodial penalty found (needs {want})"], [],
                           "no penalty found")
         bound = _bound_years(el)
-        if q == "max_penalty":
+        if q in ("max_penalty", "aggravated_penalty"):
             known = [(p, s) for p, s in found if p.max_years is not None]
             if not known:
                 p, s = found[0]
                 return result("partial", [f"{words}: maximum not stated (needs {want})"],
                               [ev_for(s + p.start, s + p.end)], "minimum only")
-            p, s = min(known, key=lambda ps: ps[0].max_years or 0)
+            pick = max if q == "aggravated_penalty" else min
+            p, s = pick(known, key=lambda ps: ps[0].max_years or 0)
             value = p.max_years or 0.0
             shown = "life" if math.isinf(value) else f"{value:g} years"
         else:

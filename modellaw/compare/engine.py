@@ -84,7 +84,7 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
     # A penalty stated apart from its offence ("guilty of an offence under section 3") is
     # read right after the offence's own section.
     rule = [u for sec in key_sections for u in [sec, *view.punishing(sec)]]
-    own = _dedupe(rule + candidates)
+    own = _dedupe(rule + [u for sec in candidates for u in [sec, *view.punishing(sec)]])
     anchors[p.id] = own
     for i, el in enumerate(p.elements):
         if el.kind == "number":

@@ -18,6 +18,7 @@ VERIFY_LABEL = {
 QUANTITIES = {
     # quantity -> units it may be written in
     "max_penalty": ("years", "months"),
+    "aggravated_penalty": ("years", "months"),
     "min_penalty": ("years", "months"),
     "child_age": ("years",),
     "duration": ("days", "months", "years"),

@@ -29,6 +29,13 @@ _OFFENDER = re.compile(
     r"|this\s+(?:section|article))",
     re.IGNORECASE,
 )
+# A named offence: "guilty of qualified trafficking under Section 7".
+_NAMED = re.compile(
+    r"\b(?:found\s+)?(?:guilty|convicted)\s+of\s+(?!an?\s+offen|the\s+offen|any\s+offen)"
+    r"(?:[a-z-]+\s+){1,3}?under\s+(?:sections?|ss?\.|§§?|articles?|art\.)\s*"
+    rf"(?P<list>{_NUM}(?:{_AND}{_NUM})*)",
+    re.IGNORECASE,
+)
 _NUMBER = re.compile(_NUM)
 # Words that make a unit an offence: common-law, US Code and civil-law drafting.
 _CREATES = re.compile(
@@ -50,11 +57,14 @@ class OffenceReference:
 def offence_references(text: str) -> list[OffenceReference]:
     """Every phrase naming the offender of an offence stated in some section."""
     out = []
-    for m in _OFFENDER.finditer(text):
+    matches = sorted([*_OFFENDER.finditer(text), *_NAMED.finditer(text)],
+                     key=lambda m: m.start())
+    for m in matches:
         if _NOT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "shall not be guilty of an offence under section 3" exempts
         # "subsection (a)" and "this section" point inside the section the phrase is in.
-        listed = m.group("list") or m.group("of") or ""
+        groups = m.groupdict()
+        listed = groups.get("list") or groups.get("of") or ""
         targets = tuple(dict.fromkeys(re.sub(r"\s*\(.*", "", n.group())
                                       for n in _NUMBER.finditer(listed)))
         out.append(OffenceReference(m.start(), m.end(), targets))

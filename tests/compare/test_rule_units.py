@@ -231,3 +231,26 @@ def test_a_one_concept_element_is_cited_where_the_provision_is_stated(tmp_path: 
     housing = next(e for e in res.provision("victims.assistance").elements
                    if e.name == "housing")
     assert housing.evidence[0].unit == "5"
+
+
+AGGRAVATION_LAW = LAW.replace(
+    '  requires number penalty "penalty" for tip.5.1: max_penalty >= 10 years',
+    '  requires number penalty "penalty" for tip.5.1: max_penalty >= 10 years\n'
+    '  requires number aggravated "aggravated penalty" for tip.5.1: aggravated_penalty >= 12 years')
+
+
+def test_the_aggravated_penalty_is_the_highest_branch(tmp_path: Path) -> None:
+    # Written for this test, in the civil-law style: the basic and the aggravated penalty
+    # sit in one article.
+    statute = ("Article 3 \u2014 Trafficking\n"
+               "1. Whoever recruits or harbours another person by force or fraud for the purpose "
+               "of exploitation shall be punished by imprisonment from 3 to 8 years.\n"
+               "2. Where the act is committed against a minor, the offender shall be punished by "
+               "imprisonment from 5 to 12 years.\n"
+               "Article 4 \u2014 Attempt\n"
+               "The attempt to commit the offence under Article 3 shall be punishable.\n")
+    res = analyse_text(load_law(tmp_path, AGGRAVATION_LAW), tmp_path, statute)
+    numbers = {e.name: e for e in res.requirement("tip.5.1").elements if e.kind == "number"}
+    assert numbers["penalty"].note == "maximum penalty: 8 years"
+    assert numbers["aggravated"].note == "aggravated maximum penalty: 12 years"
+    assert numbers["aggravated"].status == "met"
