@@ -18,6 +18,8 @@ CASES = [
     ("Whoever commits an offence under section 12(1)(b) shall be punished", [("12",)]),
     ("(a) Any person found guilty of committing any of the acts in Section 4 shall suffer",
      [("4",)]),
+    ("(c) Any person found guilty of qualified trafficking under Section 7 shall suffer",
+     [("7",)]),
 ]
 # Phrases that name someone other than the offender of that offence.
 NOT_PENALTIES = [
@@ -25,6 +27,7 @@ NOT_PENALTIES = [
     "a person who attempts to commit an offence under section 3",
     "organises another person to commit an offence under section 3",
     "a carrier shall not be guilty of an offence under section 9 if",
+    "a person liable for damages under section 5",
 ]
 
 
