@@ -70,7 +70,7 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
                 rule = keyed.get(el.within) or _ranked(view, model, el.within)[:3]
                 where = {id(u) for u in rule}
             r = check_concepts(view, el, preferred, [id(u) for u in candidates[:3]], where)
-            r.key, r.label = el.key, el.label
+            r.key, r.gate, r.label = el.key, el.gate, el.label
             results[i] = r
             if el.key:
                 for ev in r.evidence[:len(r.found)]:  # each concept's best place
@@ -93,7 +93,7 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
                 other = anchors.get(el.within) or _ranked(view, model, el.within)
                 scope = _dedupe(other[:3] + own)
             r = check_number(view, el, scope)
-            r.key, r.label = el.key, el.label
+            r.key, r.gate, r.label = el.key, el.gate, el.label
             results[i] = r
     return [(el, results[i]) for i, el in enumerate(p.elements)]
 

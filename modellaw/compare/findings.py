@@ -31,6 +31,7 @@ class ElementResult:
     evidence: list[Evidence] = field(default_factory=list)
     note: str | None = None
     key: bool = False  # a key element unmet keeps the whole verdict unmet
+    gate: bool = False  # a key that is only a precondition: met alone, it earns nothing
     scores: list[float] = field(default_factory=list)  # match strength of each concept found
     label: str = ""  # how reports name the element (the drafter's label, else its name)
     discretion_only: bool = False  # partial only because the statute grants a power

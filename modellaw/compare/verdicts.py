@@ -17,7 +17,9 @@ def status_of(results: list[ElementResult]) -> str:
     keys = [r for r in required if r.key]
     if keys and all(r.status == "unmet" for r in keys):
         return "unmet"  # the statute does not deal with the subject at all
-    positive = [r for r in required if r.kind != "absence"]
+    # A gate is only the precondition ("the statute returns foreign victims at all"):
+    # found alone it earns no credit.
+    positive = [r for r in required if r.kind != "absence" and not r.gate]
     if positive and all(r.status == "unmet" for r in positive):
         # Silence is not compliance: an absence counts only once the statute addresses
         # the subject at all.
@@ -31,7 +33,7 @@ def status_of(results: list[ElementResult]) -> str:
 
 
 def score_of(results: list[ElementResult]) -> float:
-    required = [r for r in results if r.required] or results
+    required = [r for r in results if r.required and not r.gate] or results
     if not required:
         return 0.0
     points = {"met": 1.0, "partial": 0.5, "unmet": 0.0}
@@ -50,7 +52,7 @@ def confidence_of(results: list[ElementResult]) -> float:
     if not required:
         return 0.5
     status = status_of(results)
-    positive = [r for r in required if r.kind != "absence"]
+    positive = [r for r in required if r.kind != "absence" and not r.gate]
     met = sum(1 for r in positive if r.status == "met")
     not_met = len(positive) - met
     if status == "met":

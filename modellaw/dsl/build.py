@@ -312,10 +312,12 @@ class Builder:
         span = self._span(path, es.line, es.col, len(es.verb))
         el = Element(provision=pid, name=es.name, kind=es.mode,
                      required=es.verb == "requires", requirements=list(es.requirements),
-                     full=es.full, key=es.key, title=es.label, within=es.within, span=span)
+                     full=es.full, key=es.key, gate=es.gate, title=es.label, within=es.within,
+                     span=span)
         if es.key and es.verb != "requires":
-            self.diags.append(_err("S127", "a good-practice element cannot be key", span,
-                                   help="write `requires key ...`, or drop `key`"))
+            mark = "gate" if es.gate else "key"
+            self.diags.append(_err("S127", f"a good-practice element cannot be {mark}", span,
+                                   help=f"write `requires {mark} ...`, or drop `{mark}`"))
         if es.mode == "number":
             el.quantity, el.op, el.unit = es.quantity, es.op, es.unit
             try:

@@ -84,7 +84,8 @@ def _attr_units(a: Attr) -> _Unit:
 
 
 def _element_units(e: ElementSyntax, first: bool, comment_lines: set[int]) -> list[_Unit]:
-    head = f"  {e.verb} {'key ' if e.key else ''}{e.mode} {e.name}"
+    mark = "gate " if e.gate else "key " if e.key else ""
+    head = f"  {e.verb} {mark}{e.mode} {e.name}"
     if e.raw_label:
         head += f" {e.raw_label}"
     if e.requirements:
@@ -213,7 +214,8 @@ def _shape(fs: FileSyntax) -> list:
                               [[(v.kind, " ".join(v.text.split()) if v.kind == "words" else v.text)
                                 for v in item] for item in it.values]))
             else:
-                items.append(("el", it.verb, it.key, it.mode, it.name, it.label, it.within,
+                items.append(("el", it.verb, it.key, it.gate, it.mode, it.name, it.label,
+                              it.within,
                               tuple(it.requirements), it.full,
                               [(c.name, tuple(c.variants), c.partly) for c in it.concepts],
                               it.quantity, it.op, it.number, it.unit))

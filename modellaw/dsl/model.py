@@ -58,6 +58,7 @@ class Element:
     concepts: list[Concept] = field(default_factory=list)
     full: str | None = None  # for `any`: all | most
     key: bool = False  # while a key element is unmet, the verdict is unmet
+    gate: bool = False  # a key that is only a precondition: met alone, it earns nothing
     title: str | None = None  # the drafter's name for it in reports, if given
     within: str | None = None  # provision whose sections hold the number (`in ...`)
     quantity: str | None = None

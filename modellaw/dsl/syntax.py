@@ -51,6 +51,7 @@ class ElementSyntax:
     requirements: list[str] = field(default_factory=list)
     full: str | None = None
     key: bool = False  # the element that shows the subject is dealt with at all
+    gate: bool = False  # a key that is only a precondition, never partial credit
     label: str | None = None  # how reports name the element
     within: str | None = None  # `in PROVISION`: read where that provision's rule is
     raw_label: str | None = None
@@ -243,7 +244,7 @@ class _ToSyntax(Transformer):
             name, label = children[2], children[3]
             rest = children[4:]
         el = ElementSyntax(str(verb), mode, str(name), verb.line, verb.column,
-                           key=keymark is not None)
+                           key=keymark is not None, gate=str(keymark or "") == "gate")
         if isinstance(label, Value):
             el.label, el.raw_label = label.text, label.raw
         for r in rest:

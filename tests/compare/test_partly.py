@@ -104,3 +104,37 @@ def test_a_rule_stated_only_for_children(full_model, tmp_path: Path, sentence: s
     assert f.status == status
     if status == "partial":
         assert "stated only for child victims" in " ".join(f.missing)
+
+
+GATE_LAW = '''instrument tip "Protocol"
+
+requirement tip.8.2 "Safe return"
+  strength mandatory
+  verify verified
+
+part residence "Residence"
+
+provision residence.return_foreign "Return of foreign victims"
+  part residence
+  implements tip.8.2
+  text "(1) Return shall be safe and preferably voluntary."
+  requires MARK clause return_of_victims "return of foreign victims": return of victims (repatriation)
+  requires all safe_return "conditions of a safe return": safety, voluntary return
+'''
+
+
+@pytest.mark.parametrize(
+    ("mark", "sentence", "status"),
+    [
+        # A bare power to repatriate: a gate earns nothing, a key would earn partial.
+        ("gate", "The Minister may order the repatriation of a victim.", "unmet"),
+        ("key", "The Minister may order the repatriation of a victim.", "partial"),
+        ("gate", "Repatriation of a victim shall be by voluntary return.", "partial"),
+        ("gate", "Voluntary return is encouraged, and safety is assessed.", "unmet"),
+    ],
+)
+def test_a_gate_is_only_a_precondition(tmp_path: Path, mark: str, sentence: str,
+                                       status: str) -> None:
+    law = load_law(tmp_path, GATE_LAW.replace("MARK", mark))
+    f = analyse_text(law, tmp_path, f"1. Return\n{sentence}\n").requirement("tip.8.2")
+    assert f.status == status

@@ -84,3 +84,24 @@ def test_unknown_statute_reading_is_reported(tmp_path):
     (d,) = res.diagnostics
     assert d.code == "S130" and d.span.line == 13
     assert d.suggestion == "@means-free-child-offence"
+
+
+def test_gate_is_a_key_and_survives_formatting(tmp_path):
+    source = SOURCE.replace("requires key clause", "requires gate clause")
+    f = tmp_path / "law.mlaw"
+    f.write_text(source, encoding="utf-8")
+    res = load_model([f], lint=False, root=tmp_path)
+    assert not res.diagnostics
+    created = res.model.provision("offence.trafficking").elements[0]
+    assert created.key and created.gate
+    out = format_text(source)
+    assert "requires gate clause offence_created" in out and format_text(out) == out
+
+
+def test_good_practice_element_cannot_be_a_gate(tmp_path):
+    f = tmp_path / "law.mlaw"
+    f.write_text(SOURCE.replace("requires key clause", "recommends gate clause"),
+                 encoding="utf-8")
+    res = load_model([f], lint=False, root=tmp_path)
+    (d,) = res.diagnostics
+    assert d.code == "S127" and "gate" in d.message
