@@ -118,7 +118,8 @@ provision residence.return_foreign "Return of foreign victims"
   part residence
   implements tip.8.2
   text "(1) Return shall be safe and preferably voluntary."
-  requires MARK clause return_of_victims "return of foreign victims": return of victims (repatriation)
+  requires MARK clause return_of_victims "return of foreign victims":
+    return of victims (repatriation)
   requires all safe_return "conditions of a safe return": safety, voluntary return
 '''
 
