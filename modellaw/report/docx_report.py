@@ -18,7 +18,15 @@ from docx.shared import Pt, RGBColor
 from modellaw.compare.findings import Finding, GapResult, ProvisionFinding
 from modellaw.dsl.model import ModelLaw
 from modellaw.report.markdown import provisions_by_part, text_bar
-from modellaw.report.status import COLOUR, FILL, label, override_sentence, strength_rank
+from modellaw.report.status import (
+    COLOUR,
+    FILL,
+    cited_units,
+    evidence_heading,
+    label,
+    override_sentence,
+    strength_rank,
+)
 from modellaw.report.summary import headline, instrument_name, summarise
 
 # XML 1.0 forbids most control characters; statute text scraped from PDFs may hold them.
@@ -130,7 +138,7 @@ def _provision(doc, p: ProvisionFinding, model: ModelLaw | None, number: int | N
         nr.add_run("the tool is not confident in this verdict; a reviewer should confirm it.")
     _override(doc, p)
     if p.evidence:
-        doc.add_heading("Evidence in the statute", level=4)
+        doc.add_heading(evidence_heading(p.status), level=4)
         for ev in p.evidence:
             q = _styled(doc, None, "Quote")
             q.add_run(_clean(ev.unit) + ": ").bold = True
@@ -198,7 +206,7 @@ def render_docx(result: GapResult, model: ModelLaw | None) -> bytes:
         req_rows.append([
             f"{r.id} {r.title}".strip(), instrument_name(model, r.instrument), r.strength,
             verdict, ", ".join(r.provisions) or "none",
-            ", ".join(dict.fromkeys(e.unit for e in r.evidence)) or "—",
+            cited_units(r.status, (e.unit for e in r.evidence)) or "—",
             "; ".join(r.missing) or "—",
         ])
     if req_rows:

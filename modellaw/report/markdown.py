@@ -19,7 +19,14 @@ from modellaw.compare.findings import (
     RequirementFinding,
 )
 from modellaw.dsl.model import ModelLaw
-from modellaw.report.status import BAR_GLYPH, label, override_sentence, strength_rank
+from modellaw.report.status import (
+    BAR_GLYPH,
+    cited_units,
+    evidence_heading,
+    label,
+    override_sentence,
+    strength_rank,
+)
 from modellaw.report.summary import InstrumentSummary, headline, instrument_name, summarise
 
 _PUNCT = re.compile(r"([\\`*_\[\]<>|~#&])")
@@ -147,7 +154,7 @@ def _provision_block(
     for line in _override(p, marks):
         out += [line, ""]
     if p.evidence:
-        out += ["##### Evidence in the statute", ""]
+        out += [f"##### {evidence_heading(p.status)}", ""]
         for ev in p.evidence:
             out += [_quote(ev), ""]
     elif p.status != "unmet":
@@ -205,7 +212,7 @@ def _requirement_row(r: RequirementFinding, model: ModelLaw | None, marks: Marks
         verdict += " (reviewer)"
     if r.needs_review:
         verdict += " (needs review)"
-    units = ", ".join(dict.fromkeys(e.unit for e in r.evidence))
+    units = cited_units(r.status, (e.unit for e in r.evidence))
     cells = [
         req, escape_cell(instrument_name(model, r.instrument)), escape_cell(r.strength), verdict,
         ", ".join(f"`{p}`" for p in r.provisions) or "none",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from modellaw.compare.findings import STATUSES
 
 LABEL = {"met": "Met", "partial": "Partial", "unmet": "Unmet"}
@@ -20,6 +22,22 @@ STRENGTH_ORDER = ("mandatory", "qualified", "consider", "endeavour", "recommende
 
 def label(status: str | None) -> str:
     return LABEL.get(status or "", NOT_ASSESSED)
+
+
+# An unmet verdict may still cite what its elements found: the nearest wording, which a
+# reviewer should check, not evidence that the statute meets anything.
+EVIDENCE_HEADING = "Evidence in the statute"
+NEAREST_HEADING = "Nearest wording in the statute (not enough to meet any part)"
+
+
+def evidence_heading(status: str) -> str:
+    return NEAREST_HEADING if status == "unmet" else EVIDENCE_HEADING
+
+
+def cited_units(status: str, units: Iterable[str]) -> str:
+    """The units a verdict cites, for a table cell; marked as nearest wording when unmet."""
+    text = ", ".join(dict.fromkeys(units))
+    return f"nearest wording: {text}" if text and status == "unmet" else text
 
 
 def strength_rank(strength: str) -> int:

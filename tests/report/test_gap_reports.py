@@ -269,3 +269,21 @@ def test_write_reports_unknown_format(kestrel, model, tmp_path):
     with pytest.raises(ValueError, match="unknown report format 'pdf'"):
         write_reports([kestrel], model, ["pdf"], tmp_path)
     assert not list(tmp_path.iterdir())
+
+
+def test_an_unmet_verdict_cites_the_nearest_wording_not_evidence(hostile, model):
+    # What the elements of an unmet verdict found is shown for the reviewer to check, but
+    # never under a heading that reads as proof.
+    md = render_markdown(hostile, model)
+    scope = md.split("provision `general.scope`")[1].split("#### Section")[0]
+    assert "##### Nearest wording in the statute (not enough to meet any part)" in scope
+    assert "##### Evidence in the statute" not in scope
+    row = next(ln for ln in md.splitlines() if ln.startswith("| `tip.4`"))
+    assert "nearest wording: 1(1)" in row
+    partial = next(ln for ln in md.splitlines() if ln.startswith("| `tip.3.d`"))
+    assert "nearest wording" not in partial and "1(2)" in partial
+    doc = Document(io.BytesIO(render_docx(hostile, model)))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert "Nearest wording in the statute (not enough to meet any part)" in headings
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert "nearest wording: 1(1)" in cells
