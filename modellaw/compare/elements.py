@@ -131,13 +131,13 @@ def _lead_in(view: StatuteView, offset: int) -> tuple[int, int] | None:
     return prev if tail.endswith((":", "\u2014", "-", ":-")) else None
 
 
-def _best(matches: list[TermMatch], preferred: list[int], view: StatuteView,
+def _best(matches: list[TermMatch], ranked: list[int], view: StatuteView,
           home: set[int] | frozenset[int] = frozenset(),
           firm: bool = False, for_children: bool = False) -> TermMatch | None:
     """The first match that is not negated, preferring the element's home sections (where
     most of its concepts meet), then the provision's candidate sections in their rank
     order, then the strongest. Negation is checked lazily: it is the costly part."""
-    order = {sid: i for i, sid in enumerate(preferred)}
+    order = {sid: i for i, sid in enumerate(ranked)}
 
     def key(m: TermMatch) -> tuple[int, float, int]:
         sid = _section_id(view, m)
@@ -157,11 +157,12 @@ def _best(matches: list[TermMatch], preferred: list[int], view: StatuteView,
     return weakened
 
 
-def check_concepts(view: StatuteView, el: Element, preferred: set[int],
-                   ranked: list[int] | None = None,
+def check_concepts(view: StatuteView, el: Element, ranked: list[int],
                    where: set[int] | None = None) -> ElementResult:
-    """`where`, when given, holds the only sections the element may be found in (`in
-    PROVISION`: a qualification of a rule counts only where the rule is stated)."""
+    """`ranked` holds the provision's best candidate sections, best first. `where`, when
+    given, holds the only sections the element may be found in (`in PROVISION`: a
+    qualification of a rule counts only where the rule is stated)."""
+    preferred = set(ranked)
     found: list[str] = []
     missing: list[str] = []
     evidence: list[Evidence] = []
@@ -185,14 +186,14 @@ def check_concepts(view: StatuteView, el: Element, preferred: set[int],
     # being stated for children only.
     for_children = any(_CHILD.search(n) for n in (el.label, *(c.name for c in el.concepts)))
     for c, hits in zip(el.concepts, all_hits, strict=True):
-        best = (_best(hits, ranked or [], view, home, firm=el.kind == "clause",
+        best = (_best(hits, ranked, view, home, firm=el.kind == "clause",
                       for_children=for_children) if hits else None)
         if best is not None:
             found.append(c.name)
             scores.append(best.score)
             evidence.append(evidence_at(view, best, el))
             if el.kind != "absence":
-                extra.extend(_also(view, hits, best, el, ranked or [], home | preferred))
+                extra.extend(_also(view, hits, best, el, ranked, home | preferred))
             if el.kind == "clause":
                 weak = _weakened(view, best, for_children)
                 if weak:
@@ -299,9 +300,8 @@ def _section_id(view: StatuteView, m: TermMatch) -> int:
 
 def _home_sections(view: StatuteView, all_hits: list[list[TermMatch]]) -> set[int]:
     """Sections holding the most distinct concepts of one element (none for a single
-    concept: every section that mentions it would tie, and the candidates should decide)."""
-    if len(all_hits) < 2:
-        return set()
+    concept, nor while no section holds two: every section that mentions one would tie, and
+    the candidates should decide)."""
     count: dict[int, int] = {}
     for hits in all_hits:
         for sid in {_section_id(view, m) for m in hits} - {-1}:

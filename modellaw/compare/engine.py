@@ -55,7 +55,6 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
     and `keyed` the sections of its key elements' matches; this provision's entries are
     added."""
     candidates = [u for u, _ in rank_sections(view, p)]
-    preferred = {id(u) for u in candidates[:3]}
     results: dict[int, ElementResult] = {}
     key_sections: list[Unit] = []
     # Key elements first: an element `in` this provision is looked for where they are.
@@ -69,7 +68,7 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
             elif el.within:
                 rule = keyed.get(el.within) or _ranked(view, model, el.within)[:3]
                 where = {id(u) for u in rule}
-            r = check_concepts(view, el, preferred, [id(u) for u in candidates[:3]], where)
+            r = check_concepts(view, el, [id(u) for u in candidates[:3]], where)
             r.key, r.gate, r.label = el.key, el.gate, el.label
             results[i] = r
             if el.key:
@@ -83,8 +82,7 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
     # to the offence it punishes, not to whatever section mentions imprisonment).
     # A penalty stated apart from its offence ("guilty of an offence under section 3") is
     # read right after the offence's own section.
-    rule = [u for sec in key_sections for u in [sec, *view.punishing(sec)]]
-    own = _dedupe(rule + [u for sec in candidates for u in [sec, *view.punishing(sec)]])
+    own = _dedupe(_with_penalties(view, key_sections) + _with_penalties(view, candidates))
     anchors[p.id] = own
     for i, el in enumerate(p.elements):
         if el.kind == "number":
@@ -96,6 +94,11 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
             r.key, r.gate, r.label = el.key, el.gate, el.label
             results[i] = r
     return [(el, results[i]) for i, el in enumerate(p.elements)]
+
+
+def _with_penalties(view: StatuteView, sections: list[Unit]) -> list[Unit]:
+    """Each section followed by the units that punish its offence elsewhere."""
+    return [u for sec in sections for u in [sec, *view.punishing(sec)]]
 
 
 def _ranked(view: StatuteView, model: ModelLaw, pid: str) -> list[Unit]:
