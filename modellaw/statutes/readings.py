@@ -108,17 +108,16 @@ def means_free_child_offence(st: Statute) -> list[Reading]:
     """Offences (or definitions of trafficking) that name a child, an act and a purpose but
     no means: for a child the acts and the purpose are enough."""
     text = st.text
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int]] = []
     for u, parents in _offence_leaves(st):
         # A list item inherits the means of the words that open its list.
         lead = parents[-1] if parents else None
         lead_text = text[lead.start:min(c.start for c in lead.children)] if lead else ""
-        if _MEANS.search(lead_text):
-            continue
-        spans.append((u.start, u.end, text[u.start:u.end]))
-    spans += [(s, e, text[s:e]) for s, e in _trafficking_definitions(st)]
+        if not _MEANS.search(lead_text):
+            spans.append((u.start, u.end))
     out = []
-    for s, _, body in spans:
+    for s, e in spans + _trafficking_definitions(st):
+        body = text[s:e]
         child = _CHILD.search(body)
         purpose = _SEXUAL.search(body) or _OTHER_PURPOSE.search(body)
         if child and _ACTS.search(body) and purpose and not _MEANS.search(body):
