@@ -27,10 +27,14 @@ provision penalties.trafficking "Penalties"
 '''
 
 
-def test_options_reach_the_model(tmp_path):
+def _load(tmp_path, source: str):
     f = tmp_path / "law.mlaw"
-    f.write_text(SOURCE, encoding="utf-8")
-    res = load_model([f], lint=False, root=tmp_path)
+    f.write_text(source, encoding="utf-8")
+    return load_model([f], lint=False, root=tmp_path)
+
+
+def test_options_reach_the_model(tmp_path):
+    res = _load(tmp_path, SOURCE)
     assert not res.diagnostics
     created = res.model.provision("offence.trafficking").elements[0]
     assert created.key and created.label == "offence-creating words"
@@ -46,41 +50,30 @@ def test_options_survive_formatting():
 
 
 def test_unknown_provision_after_in_is_reported(tmp_path):
-    f = tmp_path / "law.mlaw"
-    f.write_text(SOURCE.replace("in offence.trafficking", "in offence.trafficing"),
-                 encoding="utf-8")
-    res = load_model([f], lint=False, root=tmp_path)
+    res = _load(tmp_path, SOURCE.replace("in offence.trafficking", "in offence.trafficing"))
     d = next(d for d in res.diagnostics if d.code == "S103")
     assert d.suggestion == "offence.trafficking" and d.span.line == 19
 
 
 def test_good_practice_element_cannot_be_key(tmp_path):
-    f = tmp_path / "law.mlaw"
-    f.write_text(SOURCE.replace("requires key clause", "recommends key clause"),
-                 encoding="utf-8")
-    res = load_model([f], lint=False, root=tmp_path)
+    res = _load(tmp_path, SOURCE.replace("requires key clause", "recommends key clause"))
     assert [d.code for d in res.diagnostics] == ["S127"]
 
 
 def test_statute_readings_are_named_phrases(tmp_path):
-    f = tmp_path / "law.mlaw"
-    f.write_text(SOURCE.replace(": commits an offence",
-                                ": commits an offence (@means-free-child-offence)"),
-                 encoding="utf-8")
-    res = load_model([f], lint=False, root=tmp_path)
+    source = SOURCE.replace(": commits an offence",
+                            ": commits an offence (@means-free-child-offence)")
+    res = _load(tmp_path, source)
     assert not res.diagnostics
     created = res.model.provision("offence.trafficking").elements[0]
     assert created.concepts[0].variants == ["@means-free-child-offence"]
-    out = format_text(f.read_text(encoding="utf-8"))
+    out = format_text(source)
     assert "(@means-free-child-offence)" in out and format_text(out) == out
 
 
 def test_unknown_statute_reading_is_reported(tmp_path):
-    f = tmp_path / "law.mlaw"
-    f.write_text(SOURCE.replace(": commits an offence",
-                                ": commits an offence (@means-free-child-ofence)"),
-                 encoding="utf-8")
-    res = load_model([f], lint=False, root=tmp_path)
+    res = _load(tmp_path, SOURCE.replace(": commits an offence",
+                                         ": commits an offence (@means-free-child-ofence)"))
     (d,) = res.diagnostics
     assert d.code == "S130" and d.span.line == 13
     assert d.suggestion == "@means-free-child-offence"
@@ -88,9 +81,7 @@ def test_unknown_statute_reading_is_reported(tmp_path):
 
 def test_gate_is_a_key_and_survives_formatting(tmp_path):
     source = SOURCE.replace("requires key clause", "requires gate clause")
-    f = tmp_path / "law.mlaw"
-    f.write_text(source, encoding="utf-8")
-    res = load_model([f], lint=False, root=tmp_path)
+    res = _load(tmp_path, source)
     assert not res.diagnostics
     created = res.model.provision("offence.trafficking").elements[0]
     assert created.key and created.gate
@@ -99,9 +90,6 @@ def test_gate_is_a_key_and_survives_formatting(tmp_path):
 
 
 def test_good_practice_element_cannot_be_a_gate(tmp_path):
-    f = tmp_path / "law.mlaw"
-    f.write_text(SOURCE.replace("requires key clause", "recommends gate clause"),
-                 encoding="utf-8")
-    res = load_model([f], lint=False, root=tmp_path)
+    res = _load(tmp_path, SOURCE.replace("requires key clause", "recommends gate clause"))
     (d,) = res.diagnostics
     assert d.code == "S127" and "gate" in d.message
