@@ -39,9 +39,11 @@ _NAMED = re.compile(
 _NUMBER = re.compile(_NUM)
 # Words that make a unit an offence: common-law, US Code and civil-law drafting.
 _CREATES = re.compile(
-    r"\b(?:whoever|commits\s+an\s+offen[cs]e|guilty\s+of\s+an\s+offen[cs]e|"
+    r"\b(?:whoever|commits\s+(?:an|the)\s+offen[cs]e|guilty\s+of\s+an\s+offen[cs]e|"
     r"shall\s+be\s+(?:punished|punishable|fined|imprisoned|sentenced)|"
-    r"(?:is|shall\s+be)\s+liable\s+(?:to\s+imprisonment|on\s+conviction))",
+    r"(?:is|be)\s+liable\s+(?:to\s+imprisonment|(?:up)?on\s+conviction)|"
+    # "shall, upon conviction, be liable to imprisonment"
+    r"(?:is|shall),?\s+(?:up)?on\s+conviction,?\s+be\s+liable)",
     re.IGNORECASE,
 )
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:be\s+)?$", re.IGNORECASE)

@@ -54,6 +54,10 @@ def test_offsets_cover_the_phrase() -> None:
         ("Whoever recruits a person for labour shall be fined under this title.", True),
         ("shall be punished with imprisonment for a term of ten years", True),
         ("is liable on conviction to imprisonment for life", True),
+        # Malawian style: the offence named, the conviction set between commas
+        ("A person who trafficks another person commits the offence termed trafficking", True),
+        ("and shall, upon conviction, be liable to imprisonment for fourteen years", True),
+        ("A victim shall not be liable for offences committed while trafficked.", False),
         ("The Minister shall establish shelters for victims.", False),
         ("In this Act, 'child' means a person under eighteen years.", False),
     ],
