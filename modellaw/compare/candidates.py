@@ -45,17 +45,26 @@ def rank_sections(
         weight = KEY_WEIGHT if el.key else 1.0
         for c in el.concepts:
             per_section: dict[int, int] = defaultdict(int)
+            defined_in: set[str] = set()
             for m in concept_matches(view, c):
                 sec = view.section_at(m.start)
                 if sec is None:
                     continue
                 units[id(sec)] = sec
                 per_section[id(sec)] += 1
+                defined_in.update(view.terms_defined_at(m.start))
             df = len(per_section)
             if not df:
                 continue
             idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
             for sid, tf in per_section.items():
                 scores[sid] += weight * idf * tf * (K1 + 1) / (tf + K1)
+            # An offence that uses a defined term holds what the definition says ("a
+            # person who trafficks another commits an offence", the acts and means being
+            # stated only in the definition), so it scores as if it named the concept once.
+            for sec in view.offences_using(defined_in):
+                if id(sec) not in per_section:
+                    units[id(sec)] = sec
+                    scores[id(sec)] += weight * idf
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:top]
     return [(units[sid], score) for sid, score in ranked]

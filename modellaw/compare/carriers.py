@@ -62,12 +62,18 @@ def coverage(view: StatuteView, pairs: list[tuple[Element, ElementResult]]) -> C
         if el.kind in ("absence", "number") or er.status == "unmet":
             continue
         w = KEY_WEIGHT if el.key else REQUIRED_WEIGHT if el.required else OPTIONAL_WEIGHT
+        # An element looked for `in` another rule counts only in the sections it was found
+        # in: "commits an offence" says nothing about trafficking in a documents offence.
+        allowed = ({id(view.section_at(ev.start)) for ev in er.evidence} if el.within
+                   else None)
         for c in el.concepts:
             if c.name not in er.found:
                 continue
             ck = (el.id, c.name)
             weight[ck] = w
             for m in _affirmed(view, c, el.kind == "clause"):
+                if allowed is not None and id(view.section_at(m.start)) not in allowed:
+                    continue
                 u = view.unit_at(m.start)
                 while u is not None and u.kind not in ABOVE_SECTIONS:
                     if u.end - u.start > MAX_CARRIER_CHARS:

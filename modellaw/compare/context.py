@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from modellaw.nlp.numbers import Penalty, find_penalties
 from modellaw.nlp.terms import TermIndex, TermMatch
 from modellaw.statutes.model import Statute, Unit
 from modellaw.statutes.offences import creates_offence, offence_references
 from modellaw.statutes.readings import READING_MARK, READINGS
+from modellaw.util.order import unique
 
 # Units at this level or above are "sections" for retrieval and roll-ups.
 SECTION_KINDS = {"section", "article", "schedule"}
@@ -30,6 +33,8 @@ class StatuteView:
     cue_cache: dict[tuple[int, int], list] = field(default_factory=dict)  # per match span
     _punishing: dict[int, list[Unit]] | None = None
     _offence_units: dict[int, bool] = field(default_factory=dict)
+    _term_users: dict[str, list[Unit]] | None = None  # defined term -> offences using it
+    _penalties: dict[tuple[int, int], list[Penalty]] = field(default_factory=dict)
     # per concept (phrases, clause-style): its matches that no negation takes away
     affirmed_cache: dict[tuple[tuple[str, ...], bool], list[TermMatch]] = field(
         default_factory=dict)
@@ -100,6 +105,36 @@ class StatuteView:
         if got is None:
             got = self._offence_units[id(unit)] = creates_offence(
                 self.statute.text[unit.start:unit.end])
+        return got
+
+    def terms_defined_at(self, offset: int) -> list[str]:
+        """The defined terms whose definition holds the offset."""
+        return [t for t, d in self.statute.definitions.items() if d.start <= offset < d.end]
+
+    def offences_using(self, terms: set[str]) -> list[Unit]:
+        """Sections that create an offence and use one of the defined terms outside their
+        own definition."""
+        if not terms:
+            return []
+        if self._term_users is None:
+            self._term_users = {}
+            defs = self.statute.definitions
+            for sec in self.sections:
+                if not self.creates_offence(sec):
+                    continue
+                low = self.statute.text[sec.start:sec.end].lower()
+                for t, d in defs.items():
+                    if len(t) >= 4 and not (sec.start <= d.start < sec.end) and re.search(
+                            rf"\b{re.escape(t)}", low):
+                        self._term_users.setdefault(t, []).append(sec)
+        return unique(u for t in terms for u in self._term_users.get(t, []))
+
+    def penalties(self, start: int, end: int) -> list[Penalty]:
+        """The penalty clauses in a stretch of the text, offsets relative to `start`
+        (memoised: several number elements read the same sections)."""
+        got = self._penalties.get((start, end))
+        if got is None:
+            got = self._penalties[(start, end)] = find_penalties(self.statute.text[start:end])
         return got
 
     def is_repealed(self, offset: int) -> bool:

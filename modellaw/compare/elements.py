@@ -11,13 +11,17 @@ from modellaw.compare.context import StatuteView
 from modellaw.compare.findings import ElementResult, Evidence
 from modellaw.dsl.model import Element
 from modellaw.nlp.negation import Cue, cues_for
-from modellaw.nlp.numbers import find_ages, find_durations, find_penalties
+from modellaw.nlp.numbers import find_ages, find_durations
 from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
 
 _NEGATIVE_PHRASE = re.compile(r"\b(not|no|nothing|never|neither|nor)\b", re.I)
 # "Qualified trafficking" is the aggravated offence in Philippine-style drafting.
 _AGGRAVATING = re.compile(r"aggravat|qualified\s+trafficking", re.I)
+# A list led in by "the penalty in paragraph 3 shall also apply where the act: ..." states
+# aggravations, whatever its heading: a penalty, and the conditions that raise it.
+_PENALTY_LEAD = re.compile(r"\b(?:penalty|penalties|punishment|sentence)\b.*\b(?:where|if|when)\b",
+                           re.I | re.S)
 # "not exceeding ten years" bounds a number; it negates nothing.
 _QUANTITY_AFTER = re.compile(r"\s+(?:exceeding|more\s+than|less\s+than|later\s+than|"
                              r"earlier\s+than|fewer\s+than|below|above|over|under)\b", re.I)
@@ -175,11 +179,12 @@ def check_concepts(view: StatuteView, el: Element, ranked: list[int],
         if where is not None:
             hits = [m for m in hits if _section_id(view, m) in where]
         if el.kind == "absence":
-            # Wording that must be absent matters only where the provision's own rule is
-            # (an "organised group" in a sentencing section is an aggravation, not an
-            # element of the offence).
-            hits = [m for m in hits if not _AGGRAVATING.search(_heading_context(view, m))
-                    and (not preferred or _section_id(view, m) in preferred)]
+            # Wording that must be absent matters only where the rule is: the provision's
+            # own, or the one it is looked for `in` (an "organised group" in a sentencing
+            # section is an aggravation, not an element of the offence).
+            hits = [m for m in hits if not _raises_penalty(view, m)
+                    and (where is not None or not preferred
+                         or _section_id(view, m) in preferred)]
         all_hits.append(hits)
     home = _home_sections(view, all_hits)
     # A rule about children (its label or a concept's name says so) is not narrowed by
@@ -314,6 +319,19 @@ def _home_sections(view: StatuteView, all_hits: list[list[TermMatch]]) -> set[in
     return {sid for sid, n in count.items() if n == top}
 
 
+def _raises_penalty(view: StatuteView, m: TermMatch) -> bool:
+    """Whether the match sits in an aggravation: under such a heading or sentence, or in an
+    item of a list whose lead-in raises a penalty on conditions."""
+    if _AGGRAVATING.search(_heading_context(view, m)):
+        return True
+    unit = view.unit_at(m.start)
+    parent = view.parent.get(id(unit)) if unit is not None else None
+    if parent is None or not parent.children:
+        return False
+    opening = min(c.start for c in parent.children)
+    return _PENALTY_LEAD.search(view.statute.text, parent.start, opening) is not None
+
+
 def _heading_context(view: StatuteView, m: TermMatch) -> str:
     sec = view.section_at(m.start)
     s, e = view.index.sentence_of(m.start)
@@ -366,7 +384,7 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
         # aggravated penalty is the highest branch there: the basic penalty beside it is not
         # the aggravation.
         for s, e in _regions(view, candidates) + [(0, len(text))]:
-            found = [(p, s) for p in find_penalties(text[s:e])
+            found = [(p, s) for p in view.penalties(s, e)
                      if (p.custodial or p.life or p.death) and not p.in_default]
             if found:
                 break

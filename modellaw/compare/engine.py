@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -32,31 +32,47 @@ from modellaw.compare.verdicts import (
 )
 from modellaw.dsl.model import Element, ModelLaw, Provision
 from modellaw.statutes.model import Statute, Unit
+from modellaw.util.order import unique
 
+# Offence units cited for an element found absent from them (see _Checked.stated).
+MAX_STATED = 4
 # Requirement strengths a power ("may") fully meets; against a duty it is partial.
 POWERS_SUFFICE = frozenset({"consider", "endeavour", "recommended"})
 
 
-def _dedupe(units: list[Unit]) -> list[Unit]:
-    seen: set[int] = set()
-    out = []
-    for u in units:
-        if id(u) not in seen:
-            seen.add(id(u))
-            out.append(u)
-    return out
+@dataclass
+class _Checked:
+    """What the provisions checked so far leave for those checked after them, by id."""
+
+    pairs: dict[str, list[tuple[Element, ElementResult]]] = field(default_factory=dict)
+    # the sections where the rule is stated (key matches first, then candidates), each
+    # followed by the units that punish it: numbers `in` the provision are read there
+    anchors: dict[str, list[Unit]] = field(default_factory=dict)
+    keyed: dict[str, list[Unit]] = field(default_factory=dict)  # sections of key matches
+    key_places: dict[str, list[Evidence]] = field(default_factory=dict)
+    _stated: dict[str, list[Evidence]] = field(default_factory=dict)
+
+    def stated(self, view: StatuteView, pid: str) -> list[Evidence]:
+        """The offences that state a checked provision's rule: the units holding most of
+        its concepts, then where its key elements were found (worked out when first
+        asked: few elements need it)."""
+        got = self._stated.get(pid)
+        if got is None:
+            carriers = carrier_evidence(view, coverage(view, self.pairs.get(pid, [])),
+                                        MAX_STATED)
+            offences = [ev for ev in [*carriers, *self.key_places.get(pid, [])]
+                        if _creates_offence(view, ev)]
+            got = self._stated[pid] = unique(offences, key=lambda ev: ev.unit)[:MAX_STATED]
+        return got
 
 
 def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
-                     anchors: dict[str, list[Unit]],
-                     keyed: dict[str, list[Unit]]) -> list[tuple[Element, ElementResult]]:
-    """Check every element of one provision. `anchors` holds, per provision already
-    checked, the sections where its rule is stated (key matches first, then candidates),
-    and `keyed` the sections of its key elements' matches; this provision's entries are
-    added."""
+                     checked: _Checked) -> list[tuple[Element, ElementResult]]:
+    """Check every element of one provision; record what later provisions need."""
     candidates = [u for u, _ in rank_sections(view, p)]
     results: dict[int, ElementResult] = {}
     key_sections: list[Unit] = []
+    key_places: list[Evidence] = []
     # Key elements first: an element `in` this provision is looked for where they are.
     order = sorted(range(len(p.elements)), key=lambda i: not p.elements[i].key)
     for i in order:
@@ -66,34 +82,74 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
             if el.within == p.id:
                 where = {id(u) for u in key_sections or candidates[:3]}
             elif el.within:
-                rule = keyed.get(el.within) or _ranked(view, model, el.within)[:3]
+                rule = checked.keyed.get(el.within) or _ranked(view, model, el.within)[:3]
                 where = {id(u) for u in rule}
             r = check_concepts(view, el, [id(u) for u in candidates[:3]], where)
             r.key, r.gate, r.label = el.key, el.gate, el.label
+            if (el.kind == "absence" and r.status == "met" and el.within
+                    and el.within in checked.pairs):
+                # Wording absent from a rule is shown by the rule itself: "the offence in
+                # s.14(1) has no border element" cites s.14(1).
+                r.evidence = [replace(ev, element=el.id)
+                              for ev in checked.stated(view, el.within)]
             results[i] = r
             if el.key:
                 for ev in r.evidence[:len(r.found)]:  # each concept's best place
+                    key_places.append(ev)
                     sec = view.section_at(ev.start)
                     if sec is not None:
                         key_sections.append(sec)
-    keyed[p.id] = _dedupe(key_sections)
+    checked.keyed[p.id] = unique(key_sections)
+    checked.key_places[p.id] = key_places
     # Numbers are read where the rule is stated: the key elements' sections, else the
     # candidates; `in PROVISION` points at another provision's rule (a penalty belongs
     # to the offence it punishes, not to whatever section mentions imprisonment).
     # A penalty stated apart from its offence ("guilty of an offence under section 3") is
     # read right after the offence's own section.
-    own = _dedupe(_with_penalties(view, key_sections) + _with_penalties(view, candidates))
-    anchors[p.id] = own
+    own = unique(_with_penalties(view, key_sections) + _with_penalties(view, candidates))
+    checked.anchors[p.id] = own
     for i, el in enumerate(p.elements):
         if el.kind == "number":
             scope = own
             if el.within:
-                other = anchors.get(el.within) or _ranked(view, model, el.within)
-                scope = _dedupe(other[:3] + own)
+                other = checked.anchors.get(el.within) or _ranked(view, model, el.within)
+                scope = unique(other[:3] + own)
             r = check_number(view, el, scope)
             r.key, r.gate, r.label = el.key, el.gate, el.label
             results[i] = r
-    return [(el, results[i]) for i, el in enumerate(p.elements)]
+    pairs = [(el, results[i]) for i, el in enumerate(p.elements)]
+    checked.pairs[p.id] = pairs
+    return pairs
+
+
+def _creates_offence(view: StatuteView, ev: Evidence) -> bool:
+    unit = view.statute.find(ev.unit)
+    return unit is not None and view.creates_offence(unit)
+
+
+def _rules_first(model: ModelLaw, provisions: list[Provision]) -> list[Provision]:
+    """Provisions in an order that checks a rule before the elements looked for `in` it,
+    so they are looked for where its key elements were found; otherwise in document
+    order (a cycle falls back to the rule's ranked sections)."""
+    out: list[Provision] = []
+    placed: set[str] = set()
+    visiting: set[str] = set()
+
+    def place(p: Provision) -> None:
+        if p.id in placed or p.id in visiting:
+            return
+        visiting.add(p.id)
+        for el in p.elements:
+            target = model.provision(el.within) if el.within and el.within != p.id else None
+            if target is not None:
+                place(target)
+        visiting.discard(p.id)
+        placed.add(p.id)
+        out.append(p)
+
+    for p in provisions:
+        place(p)
+    return out
 
 
 def _with_penalties(view: StatuteView, sections: list[Unit]) -> list[Unit]:
@@ -169,13 +225,12 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
 
             index = TermIndex(statute.text, get_nlp(model=spacy_model))
         view = StatuteView.build(statute, index)
-    by_provision: dict[str, list[tuple[Element, ElementResult]]] = {}
     provisions: list[ProvisionFinding] = []
-    anchors: dict[str, list[Unit]] = {}
-    keyed: dict[str, list[Unit]] = {}
+    checked = _Checked()
     ordered = model.ordered_provisions()
-    for p in ordered:
-        by_provision[p.id] = _check_provision(view, p, model, anchors, keyed)
+    for p in _rules_first(model, ordered):
+        _check_provision(view, p, model, checked)
+    by_provision = checked.pairs
     for p in ordered:
         results = by_provision[p.id]
         limits = [er for _, er in _limits(model, p, by_provision, None)]

@@ -84,17 +84,17 @@ def evidence_of(results: list[ElementResult]) -> list[Evidence]:
     """The citations for a verdict: each element's best place first, taken in turn (key
     elements, then the other required ones, then good practice), then their further
     places, so that no element's proof is crowded out by another's long list."""
-    ordered = sorted((r for r in results if r.kind != "absence"),
+    ordered = sorted((r for r in results if r.kind != "absence" or r.status == "met"),
                      key=lambda r: (not r.key, not r.required))
-    seen: set[tuple[int, int]] = set()
+    seen: set[str] = set()
     out: list[Evidence] = []
     depth = max((len(r.evidence) for r in ordered), default=0)
     for i in range(depth):
         for r in ordered:
             if i < len(r.evidence):
                 ev = r.evidence[i]
-                if (ev.start, ev.end) not in seen:
-                    seen.add((ev.start, ev.end))
+                if ev.unit not in seen:  # one citation a unit, or the limit fills with one
+                    seen.add(ev.unit)
                     out.append(ev)
     return out[:MAX_EVIDENCE]
 

@@ -1,0 +1,114 @@
+"""An offence that uses a defined term carries the definition's rule; rules looked for `in`
+the offence are looked for, and cited, where the offence is stated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from compare_helpers import analyse_text, load_law
+
+from modellaw.compare.candidates import rank_sections
+from modellaw.compare.context import StatuteView
+from modellaw.compare.findings import GapResult
+from modellaw.statutes import read_statute
+
+LAW = '''instrument tip "Protocol"
+
+requirement tip.4 "Scope"
+  strength mandatory
+  verify verified
+
+requirement tip.5.1 "Criminalise"
+  strength mandatory
+  verify verified
+
+part general "General"
+part offences "Offences"
+
+provision general.scope "Scope"
+  part general
+  implements tip.4
+  text "(1) This Law applies to trafficking whether or not an organised group is involved."
+  requires key any offence "a trafficking offence" in offence.trafficking:
+    offence (commits an offence, "liable to imprisonment")
+  requires absence group "an organised-group element" in offence.trafficking:
+    organised group ("organised criminal group")
+
+provision offence.trafficking "Trafficking"
+  part offences
+  implements tip.5.1
+  text "(1) A person who recruits or harbours another by force or fraud commits an offence."
+  requires all acts "acts": recruitment (recruit), harbouring (harbour)
+  requires all means "means": force, fraud
+  requires key clause offence "offence-creating words": commits an offence
+'''
+
+# Written for this test. Section 3 names none of the acts or means: it uses the term that
+# section 2 defines, in Malawian-style words ("commits the offence termed ...", "shall,
+# upon conviction, be liable"). The organised group appears only where a penalty rises.
+STATUTE = """1. Short title
+This Act may be cited as the Example Act.
+
+2. Interpretation
+In this Act, unless the context otherwise requires—
+"child" means a person below the age of eighteen years;
+"trafficking in persons" means the recruitment or harbouring of a person by force or by
+fraud, for the purpose of exploitation.
+
+3. Trafficking in persons
+(1) A person who traffics another person commits the offence termed trafficking in persons
+and shall, upon conviction, be liable to imprisonment for fourteen years.
+(2) The penalty under subsection (1) shall be imprisonment for life where the offence—
+(a) is committed by an organised criminal group; or
+(b) causes the death of the victim.
+
+4. Hotel registers
+(1) A hotel keeper who fails to keep a register of guests commits an offence and shall be
+liable to imprisonment for three months.
+
+5. Shelters
+(1) The Minister shall provide shelter to any victim of trafficking in persons, and may
+recruit staff for that purpose.
+"""
+
+
+@pytest.fixture
+def result(tmp_path: Path) -> GapResult:
+    return analyse_text(load_law(tmp_path, LAW), tmp_path, STATUTE)
+
+
+def test_offence_using_a_defined_term_ranks_for_the_definition(tmp_path: Path) -> None:
+    model = load_law(tmp_path, LAW)
+    path = tmp_path / "s.txt"
+    path.write_text(STATUTE, encoding="utf-8")
+    view = StatuteView.build(read_statute(path))
+    ranked = [u.label for u, _ in rank_sections(view, model.provision("offence.trafficking"))]
+    # Section 3 holds none of the acts or means itself, yet it states the offence.
+    assert ranked[:2] == ["3", "2"], ranked
+
+
+def test_offence_using_a_defined_term_is_cited_with_its_definition(result: GapResult) -> None:
+    units = [ev.unit for ev in result.requirement("tip.5.1").evidence]
+    assert units[:2] == ["2", "3(1)"] or units[:2] == ["3(1)", "2"], units
+
+
+def test_scope_cites_the_offence_it_looked_in(result: GapResult) -> None:
+    f = result.requirement("tip.4")
+    # "organised criminal group" raises the penalty of a complete offence: not an element.
+    assert f.status == "met", f.missing
+    units = [ev.unit for ev in f.evidence]
+    assert any(u.startswith("3") for u in units), units
+    # The hotel offence also "commits an offence", but it is not the trafficking offence.
+    assert not any(u.startswith("4") for u in units), units
+
+
+def test_an_organised_group_in_the_offence_itself_is_an_element(tmp_path: Path) -> None:
+    statute = STATUTE.replace(
+        "commits the offence termed trafficking in persons",
+        "as a member of an organised criminal group commits the offence termed trafficking "
+        "in persons")
+    result = analyse_text(load_law(tmp_path, LAW), tmp_path, statute)
+    f = result.requirement("tip.4")
+    assert f.status != "met"
+    assert any("organised-group element" in m for m in f.missing), f.missing
