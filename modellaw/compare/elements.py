@@ -14,6 +14,7 @@ from modellaw.nlp.negation import Cue, cues_for
 from modellaw.nlp.numbers import find_ages, find_durations
 from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
+from modellaw.statutes.offences import makes_conduct_an_offence
 
 _NEGATIVE_PHRASE = re.compile(r"\b(not|no|nothing|never|neither|nor)\b", re.I)
 # "Qualified trafficking" is the aggravated offence in Philippine-style drafting.
@@ -363,6 +364,23 @@ def _regions(view: StatuteView, sections: list[Unit]) -> list[tuple[int, int]]:
     return [(u.start, u.end) for u in sections if not u.repealed]
 
 
+def _other_offences(view: StatuteView, section: Unit) -> list[Unit]:
+    """Parts of a section that create offences of their own, after its first one, and do
+    not punish it: US Code 1591(d) punishes obstructing enforcement with 25 years, which is
+    not the penalty of sex trafficking in 1591(a)-(b)."""
+    text = view.statute.text
+    offences = [c for c in section.children
+                if makes_conduct_an_offence(text[c.start:c.end]) and view.creates_offence(c)]
+    if len(offences) < 2:
+        return []
+    punishing = {id(u) for u in view.punishing(section)}
+
+    def punishes(u: Unit) -> bool:
+        return id(u) in punishing or any(punishes(c) for c in u.children)
+
+    return [c for c in offences[1:] if not punishes(c)]
+
+
 def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> ElementResult:
     text = view.statute.text
     q = el.quantity or ""
@@ -383,9 +401,12 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
         # at all; several branches there (a woman, a girl) must each meet the floor. An
         # aggravated penalty is the highest branch there: the basic penalty beside it is not
         # the aggravation.
-        for s, e in _regions(view, candidates) + [(0, len(text))]:
+        regions = [(u.start, u.end, u) for u in candidates if not u.repealed]
+        for s, e, unit in [*regions, (0, len(text), None)]:
+            others = _other_offences(view, unit) if unit is not None else []
             found = [(p, s) for p in view.penalties(s, e)
-                     if (p.custodial or p.life or p.death) and not p.in_default]
+                     if (p.custodial or p.life or p.death) and not p.in_default
+                     and not any(o.start <= s + p.start < o.end for o in others)]
             if found:
                 break
         if not found:

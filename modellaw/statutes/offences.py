@@ -17,12 +17,14 @@ _NUM = r"\d+[A-Z]{0,2}(?:\s*\([0-9A-Za-z]{1,5}\))*"
 _SUBNUM = r"\([0-9A-Za-z]{1,5}\)(?:\s*\([0-9A-Za-z]{1,5}\))*"
 _AND = r"\s*(?:,|,?\s*(?:and|or))\s*"
 _OFFENDER = re.compile(
-    r"\b(?:(?:(?:is|are|was|been|be)\s+)?(?:found\s+)?guilty\s+of|commits|committing|"
+    r"\b(?:(?:(?:(?:is|are|was|been|be)\s+)?(?:found\s+)?guilty\s+of|commits|committing|"
     r"convicted\s+of|punishment\s+for|penalty\s+for|sentence\s+for|liable\s+for)\s+"
     r"(?:(?:an?\s+|the\s+|any\s+)?offen[cs]es?\s+(?:under|against|in\s+contravention\s+of)"
     # "guilty of committing any of the acts in Section 4" (Philippine-style drafting)
     r"|(?:committing\s+)?(?:any\s+of\s+)?the\s+acts?\s+(?:in|under|(?:referred\s+to|mentioned|"
-    r"listed|described)\s+in))\s+"
+    r"listed|described)\s+in))"
+    # "Whoever violates this section shall be fined" (US Code)
+    r"|(?:whoever|person\s+who)\s+(?:knowingly\s+)?violates)\s+"
     rf"(?:(?:sections?|ss?\.|§§?|articles?|art\.)\s*(?P<list>{_NUM}(?:{_AND}{_NUM})*)"
     rf"|(?:sub-?sections?|paragraphs?)\s*{_SUBNUM}(?:{_AND}{_SUBNUM})*"
     rf"(?:\s+of\s+(?:section|s\.|article)\s*(?P<of>{_NUM}))?"
@@ -44,6 +46,12 @@ _CREATES = re.compile(
     r"(?:is|be)\s+liable\s+(?:to\s+imprisonment|(?:up)?on\s+conviction)|"
     # "shall, upon conviction, be liable to imprisonment"
     r"(?:is|shall),?\s+(?:up)?on\s+conviction,?\s+be\s+liable)",
+    re.IGNORECASE,
+)
+# Words that make conduct an offence, as against those that only punish one already made.
+_CONDUCT = re.compile(
+    r"\b(?:whoever|commits\s+(?:an|the)\s+offen[cs]e|guilty\s+of\s+an\s+offen[cs]e|"
+    r"shall\s+be\s+unlawful)",
     re.IGNORECASE,
 )
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:be\s+)?$", re.IGNORECASE)
@@ -76,3 +84,10 @@ def offence_references(text: str) -> list[OffenceReference]:
 def creates_offence(text: str) -> bool:
     """Whether a unit's text makes conduct an offence or punishes it."""
     return _CREATES.search(text) is not None
+
+
+def makes_conduct_an_offence(text: str) -> bool:
+    """Whether the text makes conduct an offence ("Whoever obstructs ... shall be fined"),
+    rather than only punishing one made elsewhere ("A person who commits aggravated
+    trafficking is liable to imprisonment for life")."""
+    return _CONDUCT.search(text) is not None

@@ -92,6 +92,24 @@ def test_a_term_in_default_of_payment_is_not_the_penalty(tmp_path: Path) -> None
     assert penalty.note == "maximum penalty: 15 years"
 
 
+def test_another_offence_in_the_same_section_is_not_its_penalty(tmp_path: Path) -> None:
+    # US Code style: (b) punishes the offence in (a); (c) is a separate obstruction
+    # offence with a lighter penalty, which is not the trafficking maximum.
+    statute = ("1. Short title\nThis Act may be cited as the Example Act.\n\n"
+               "3. Trafficking\n"
+               "(a) Whoever recruits or harbours a person by force or fraud commits an "
+               "offence.\n"
+               "(b) The punishment for an offense under subsection (a) is imprisonment for "
+               "not less than 10 years or for life.\n"
+               "(c) Whoever obstructs the enforcement of this section shall be imprisoned "
+               "for not more than 5 years.\n")
+    law = LAW.replace("requires clause offence", "requires key clause offence")
+    res = analyse_text(load_law(tmp_path, law), tmp_path, statute)
+    penalty = next(e for e in res.requirement("tip.5.1").elements if e.kind == "number")
+    assert penalty.note == "maximum penalty: life"
+    assert penalty.evidence[0].unit == "3(b)"
+
+
 PARALLEL = """1. Short title
 This Act may be cited as the Parallel Act.
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from modellaw.statutes.offences import creates_offence, offence_references
+from modellaw.statutes.offences import (
+    creates_offence,
+    makes_conduct_an_offence,
+    offence_references,
+)
 
 # Each row: a sentence written for this test, the sections it points at (() = its own).
 CASES = [
@@ -20,6 +24,8 @@ CASES = [
      [("4",)]),
     ("(c) Any person found guilty of qualified trafficking under Section 7 shall suffer",
      [("7",)]),
+    ("(d) Whoever violates this section shall be fined under this title", [()]),
+    ("Whoever knowingly violates section 1589 shall be fined", [("1589",)]),
 ]
 # Phrases that name someone other than the offender of that offence.
 NOT_PENALTIES = [
@@ -64,3 +70,18 @@ def test_offsets_cover_the_phrase() -> None:
 )
 def test_creates_offence(text: str, creates: bool) -> None:
     assert creates_offence(text) is creates
+
+
+@pytest.mark.parametrize(
+    ("text", "conduct"),
+    [
+        ("(d) Whoever obstructs the enforcement of this section shall be fined", True),
+        ("(2) A person who recruits a child commits an offence.", True),
+        ("It shall be unlawful for any person to recruit a person for prostitution", True),
+        ("(2) A person who commits aggravated trafficking is liable to imprisonment for life",
+         False),
+        ("shall, upon conviction, be liable to imprisonment for fourteen years", False),
+    ],
+)
+def test_makes_conduct_an_offence(text: str, conduct: bool) -> None:
+    assert makes_conduct_an_offence(text) is conduct
