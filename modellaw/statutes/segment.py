@@ -63,6 +63,8 @@ _SECTION_WORD = re.compile(
 _SECTION_SIGN = re.compile(r"^§+\s*(\d{1,5}[A-Za-z]{0,2}(?:-\d+)?)\.?\s*(.*)$")
 _ARTICLE_NUM = r"\d{1,4}(?:-\d+)*(?:\s?(?:bis|ter|quater|quinquies))?[A-Za-z]?"
 # "Article 3", "Art. 225-4-1", "Article 12 bis", and the Gulf translations' "Article (3)".
+# "Article 5 of the Protocol is set out in the Schedule" cites an article in running text.
+_RUNNING_ON = re.compile(r"(?:of|to|in|and|or|shall|is|are|applies|provides)\b")
 _ARTICLE = re.compile(
     r"^(?:ARTICLE|Article|ARTICULO|Artículo|Art\.|ART\.)\s*"
     rf"(?:\(\s?({_ARTICLE_NUM})\s?\)|({_ARTICLE_NUM}|[IVXLC]+)\b)\.?\s*"
@@ -168,8 +170,12 @@ class _Segmenter:
         lines = self.lines
         numbered = [ln for ln in lines if (m := _NUMBERED.match(ln.text)) and m.group(1) != "0"]
         section_indent = min((ln.indent for ln in numbered), default=0)
-        articles = sum(1 for ln in lines if _ARTICLE.match(ln.text))
-        self.article_mode = articles >= 2
+        article_lines = [ln for ln in lines if _ARTICLE.match(ln.text)]
+        # An extract of one article ("Article 3 - Trafficking" then "1.", "2.") is cut like
+        # a code: its numbered lines are paragraphs of the article, not sections.
+        self.article_mode = len(article_lines) >= 2 or (
+            len(article_lines) == 1
+            and all(ln.start > article_lines[0].start for ln in numbered))
         # In a code cut into "§ 232" sections, a bare "1." line is a numbered point of the
         # paragraph above it ("§ 232(1) no. 1"), never a section of its own.
         signs = sum(1 for ln in lines if _SECTION_SIGN.match(ln.text))
@@ -328,7 +334,7 @@ class _Segmenter:
         if match:
             return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
         match = _ARTICLE.match(text)
-        if match:
+        if match and not _RUNNING_ON.match(match.group(3)):
             number = match.group(1) or match.group(2)
             token = self._numbered_token("article", number, match.group(3), line, nxt)
             token.label = "Art. " + re.sub(r"\s+", " ", number)

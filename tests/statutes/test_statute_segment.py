@@ -136,6 +136,23 @@ def test_marker_context(text: str, expected: list[str]) -> None:
     assert not missing, f"{missing} not in {labels}"
 
 
+@pytest.mark.parametrize("dash", ["-", "\u2014"])
+def test_an_extract_of_one_article_keeps_its_paragraphs(dash: str) -> None:
+    # Written for this test: one article of a code, its paragraphs numbered "1.", "2.".
+    text = (f"Article 3 {dash} Trafficking in human beings\n"
+            "1. Whoever recruits a person by force shall be punished.\n"
+            "2. Where the victim is a child, the means need not be proved.\n")
+    assert _labels(text) == ["Art. 3", "Art. 3(1)", "Art. 3(2)"]
+
+
+def test_one_article_cited_inside_an_act_does_not_make_it_a_code() -> None:
+    text = ("1. Short title\nThis Act may be cited as the Example Act.\n"
+            "2. Application\nThis Act gives effect to the Protocol.\n"
+            "Article 5 of the Protocol is set out in the Schedule.\n"
+            "3. Offence\nWhoever recruits a person by force commits an offence.\n")
+    assert [label for label in _labels(text) if "(" not in label] == ["1", "2", "3"]
+
+
 def test_roman_not_letter_when_ii_follows() -> None:
     labels = _labels("1. X\n(g) g;\n(h) h—\n(i) one;\n(ii) two.\n")
     assert "1(i)" not in labels
