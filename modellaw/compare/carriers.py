@@ -160,4 +160,9 @@ def _opening(view: StatuteView, ev: Evidence) -> Evidence:
     if unit is None:
         return ev
     quote, s, e = view.quote(unit.start, unit.start + 1)
+    if unit.heading and quote.endswith(unit.heading):
+        # The heading is a sentence of its own: quote the words that open the rule too.
+        after = view.index.next_sentence(e)
+        if after is not None and after[1] <= unit.end:
+            quote, s, e = view.quote(unit.start, after[1])
     return Evidence(ev.unit, quote, s, e, ev.element) if (s, e) != (ev.start, ev.end) else ev

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from modellaw.nlp.numbers import Penalty, find_penalties
 from modellaw.nlp.terms import TermIndex, TermMatch
-from modellaw.statutes.model import Statute, Unit
+from modellaw.statutes.model import Statute, Unit, heading_ends
 from modellaw.statutes.offences import creates_offence, offence_references
 from modellaw.statutes.readings import READING_MARK, READINGS
 from modellaw.util.order import unique
@@ -43,7 +43,7 @@ class StatuteView:
 
     @classmethod
     def build(cls, statute: Statute, index: TermIndex | None = None) -> StatuteView:
-        view = cls(statute, index or TermIndex(statute.text))
+        view = cls(statute, index or TermIndex(statute.text, breaks=heading_ends(statute)))
 
         def visit(u: Unit, parent: Unit | None) -> None:
             if parent is not None:

@@ -31,7 +31,7 @@ from modellaw.compare.verdicts import (
     status_of,
 )
 from modellaw.dsl.model import Element, ModelLaw, Provision
-from modellaw.statutes.model import Statute, Unit
+from modellaw.statutes.model import Statute, Unit, heading_ends
 from modellaw.util.order import unique
 
 # Offence units cited for an element found absent from them (see _Checked.stated).
@@ -223,7 +223,8 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
             from modellaw.nlp.pipeline import get_nlp
             from modellaw.nlp.terms import TermIndex
 
-            index = TermIndex(statute.text, get_nlp(model=spacy_model))
+            index = TermIndex(statute.text, get_nlp(model=spacy_model),
+                              breaks=heading_ends(statute))
         view = StatuteView.build(statute, index)
     provisions: list[ProvisionFinding] = []
     checked = _Checked()

@@ -148,8 +148,12 @@ def _sentence_breaks(text: str) -> list[int]:
 class TermIndex:
     """One statute text, tokenised and keyed once; `find` phrases in it."""
 
-    def __init__(self, text: str, nlp: Language | None = None) -> None:
+    def __init__(self, text: str, nlp: Language | None = None,
+                 breaks: Iterable[int] = ()) -> None:
+        """`breaks` are further sentence ends the caller knows of, such as where a
+        heading without a full stop ends."""
         self.text = text
+        self._breaks = list(breaks)
         self.nlp = nlp if nlp is not None else get_nlp()
         self._lem = _lemmatiser(self.nlp)
         if self._lem.context_free:
@@ -224,6 +228,7 @@ class TermIndex:
                 c -= 1
             cuts.add(c)
         cuts.update(_sentence_breaks(text))
+        cuts.update(self._breaks)
         order = sorted(c for c in cuts if 0 < c < len(text))
         spans: list[tuple[int, int]] = []
         a = 0
@@ -240,6 +245,11 @@ class TermIndex:
                 spans.append((lo, hi))
             a = b
         return spans
+
+    def next_sentence(self, offset: int) -> tuple[int, int] | None:
+        """The first sentence that starts at or after `offset`."""
+        i = bisect_left(self.sentences, (offset, -1))
+        return self.sentences[i] if i < len(self.sentences) else None
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence span holding `offset` (the nearest one before it in a gap)."""

@@ -107,3 +107,17 @@ class Statute:
 
     def text_of(self, unit: Unit) -> str:
         return self.text[unit.start : unit.end]
+
+
+def heading_ends(statute: Statute) -> list[int]:
+    """Offsets where a unit's heading ends in the text: a heading without a full stop is a
+    sentence of its own ("Repatriation / A victim who ..." is not "repatriation of a
+    victim")."""
+    out = []
+    text = statute.text
+    for u in statute.walk():
+        if u.heading:
+            at = text.find(u.heading, u.start, u.start + len(u.heading) + 40)
+            if at >= 0:
+                out.append(at + len(u.heading))
+    return sorted(out)
