@@ -45,6 +45,8 @@ NEGATOR_GAP = 5  # a negator stands at most this many tokens before the word it 
 FUZZY_MIN_LEN = 6
 _ENUM = re.compile(r"^(?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3}[a-z]?)$", re.IGNORECASE)
 _SEGMENT_BREAKS = frozenset({";"})
+_ACRONYM = re.compile(r"^[A-Z]{2,5}s?$")  # "NGO", "NGOs"
+_ACRONYM_MARK = "^"
 _ENUM_ONLY = re.compile(r"^\s*(?:\(?[0-9]{1,4}[A-Za-z]?[.)]|\([a-zA-Z]{1,5}\)|[A-Za-z][.)])\s*$")
 _ABBREV_END = re.compile(
     r"(?:^|[\s(])(?:No|Nos|Art|Arts|s|ss|Sec|Secs|Cap|Ch|para|paras|cl|reg|Sch|Vol|v|vs|"
@@ -139,6 +141,10 @@ def _is_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
+def _acronym_key(word: str) -> str:
+    return _ACRONYM_MARK + word.removesuffix("s").lower()
+
+
 def _sentence_breaks(text: str) -> list[int]:
     """Extra sentence starts at line breaks that end a provision or start a list item
     (statute files often have headings and list items without a full stop)."""
@@ -169,6 +175,7 @@ class TermIndex:
         surfs: list[str] = []
         segs: list[int] = []
         skip: list[bool] = []
+        raws: list[str] = []
         seg = 0
         sent_i = 0
         prev_open = False
@@ -201,6 +208,14 @@ class TermIndex:
             surfs.append(surf)
             segs.append(seg)
             skip.append(enum or surf in FUNCTION_WORDS)
+            raws.append(t)
+        # An acronym in running text ("HIV/AIDS") is not the word it spells ("aids"); a
+        # short word in a heading set in capitals ("CHILD VICTIMS") is still a word.
+        for i, t in enumerate(raws):
+            if _ACRONYM.match(t) and not any(
+                    raws[j].isupper() and len(raws[j]) > 5
+                    for j in range(max(0, i - 3), min(len(raws), i + 4))):
+                keys[i] = surfs[i] = _acronym_key(t)
         self._starts = starts
         self._ends = ends
         self._keys = keys
@@ -288,9 +303,12 @@ class TermIndex:
                 toks[i + 1].idx == tok.idx + len(tok.text)
             )
             surf = norm_word(tok.text)
+            if _ACRONYM.match(tok.text):
+                surf = _acronym_key(tok.text)  # "HIV" in a phrase matches only the acronym
             words.append(
                 _Word(
-                    key=surf if prefix else self._lem.key(tok.text, tok.lemma_),
+                    key=surf if prefix or surf.startswith(_ACRONYM_MARK)
+                    else self._lem.key(tok.text, tok.lemma_),
                     surf=surf,
                     prefix=prefix,
                     function=surf in FUNCTION_WORDS,
