@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .numwords import NUMBER_WORDS
+
 # Curly quotes, primes and the dash family that OCR and word processors produce.
 _PUNCT_FOLD = str.maketrans(
     {
@@ -78,6 +80,8 @@ def norm_word(word: str) -> str:
     w = unicodedata.normalize("NFKC", word).translate(_PUNCT_FOLD).casefold()
     if w in _WORDS:
         return _WORDS[w]
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]  # "eighteen" and "18" are one word
     if not w.isascii() or len(w) < 4:
         return w
     w = _OUR.sub(r"\1or", w)

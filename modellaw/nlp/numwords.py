@@ -18,6 +18,9 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+# Single words that name a number, as their digits: "under eighteen" is "under 18".
+NUMBER_WORDS = {w: str(n) for w, n in (*_UNITS.items(), *_TENS.items())
+                if w not in ("a", "an", "nil", "fourty")}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _HALF = {"half": 0.5}
 
