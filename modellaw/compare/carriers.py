@@ -138,19 +138,22 @@ def merge(view: StatuteView, carriers: list[Evidence], others: list[Evidence],
           limit: int) -> list[Evidence]:
     """Carrier units first, then each element's own places in units not yet cited: a
     pinpoint inside a cited section ("12(h)" under "12") stays, since it shows the reader
-    where to look. A carrier whose quote the pinpoint repeats is quoted at its opening
-    words instead (often the lead-in that governs the list)."""
+    where to look. A carrier whose quote the pinpoint repeats, even in part, is quoted at its
+    opening words instead (often the lead-in that governs the list)."""
     cited = {ev.unit for ev in carriers}
     out = list(carriers)
     for ev in others:
-        if ev.unit in cited:
-            continue
-        cited.add(ev.unit)
-        out.append(ev)
-        for i, c in enumerate(carriers):
-            if (c.start, c.end) == (ev.start, ev.end) and ev.unit.startswith(c.unit + "("):
+        if ev.unit not in cited:
+            cited.add(ev.unit)
+            out.append(ev)
+    out = out[:limit]
+    # A section and a part of it may both be carriers (a parallel offence in 3(1)).
+    for j, ev in enumerate(out):
+        for i in range(j):
+            c = out[i]
+            if max(c.start, ev.start) < min(c.end, ev.end) and ev.unit.startswith(c.unit + "("):
                 out[i] = _opening(view, c)
-    return out[:limit]
+    return out
 
 
 def _opening(view: StatuteView, ev: Evidence) -> Evidence:
@@ -161,8 +164,10 @@ def _opening(view: StatuteView, ev: Evidence) -> Evidence:
         return ev
     quote, s, e = view.quote(unit.start, unit.start + 1)
     if unit.heading and quote.endswith(unit.heading):
-        # The heading is a sentence of its own: quote the words that open the rule too.
+        # The heading is a sentence of its own: quote the lead-in after it too, unless the
+        # next words already belong to a part of the unit ("(1) A person who ...").
         after = view.index.next_sentence(e)
-        if after is not None and after[1] <= unit.end:
+        first_part = min((c.start for c in unit.children), default=unit.end)
+        if after is not None and after[1] <= unit.end and after[0] < first_part:
             quote, s, e = view.quote(unit.start, after[1])
     return Evidence(ev.unit, quote, s, e, ev.element) if (s, e) != (ev.start, ev.end) else ev
