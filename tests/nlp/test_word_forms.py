@@ -1,5 +1,6 @@
-"""An acronym in running text is not the word it spells; words in a heading set in
-capitals are still words."""
+"""Word forms the matcher folds or keeps apart: an acronym in running text is not the word
+it spells, capitals in a heading are still words, and a number is one word in letters
+and in digits."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from modellaw.nlp.terms import TermIndex
 @pytest.mark.parametrize(
     ("text", "phrase", "hit"),
     [
+        # acronyms
         ("the victim gets infected with HIV/AIDS or any other illness", "aids", False),
         ("the victim gets infected with HIV/AIDS or any other illness", "HIV", True),
         ("A person who aids or abets the offence commits an offence.", "aids", True),
@@ -19,7 +21,13 @@ from modellaw.nlp.terms import TermIndex
         ("An NGO may run a shelter.", "NGOs", True),
         ("PART III - CHILD VICTIMS\nA child shall be assisted.", "child victims", True),
         ("OFFENCES AND PENALTIES\n4. Whoever aids a trafficker", "penalties", True),
+        # numbers
+        ("a person who has not attained the age of 18 years", "not attained the age of eighteen",
+         True),
+        ("a person below the age of eighteen years", "below 18", True),
+        ("a person below the age of sixteen years", "below 18", False),
+        ("within thirty days of the request", "30 days", True),
     ],
 )
-def test_acronyms(text: str, phrase: str, hit: bool) -> None:
+def test_word_forms(text: str, phrase: str, hit: bool) -> None:
     assert bool(TermIndex(text).find(phrase)) is hit
