@@ -185,9 +185,42 @@ def offence_carve_out(st: Statute) -> list[Reading]:
     return out
 
 
+# "attempts to commit", "the attempt is punishable", "attempted trafficking"; not "an attempt
+# to kidnap" (an aggravation) nor "attempts to obstruct" (another offence).
+_ATTEMPT = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)\s+to)\b", re.I)
+_TO_VERB = re.compile(r"\s+to\s+(?P<verb>[a-z]+)", re.I)
+_OFFENCE_VERB = re.compile(
+    r"^(?:commit|do|violate|traffick?|engage|perpetrate|carry|procure|recruit|transport|"
+    r"transfer|harbou?r|receive|sell|buy|obtain|hire|smuggle|exploit)$", re.I)
+
+
+def attempt_of_an_offence(st: Statute) -> list[Reading]:
+    """An attempt made punishable: "attempts to commit an offence under section 3", "the
+    attempt shall be punishable", "attempted trafficking". "An attempt to kidnap" in a list
+    of aggravations and "attempts to obstruct" are other conduct, not the attempt rule."""
+    text = st.text
+    out = []
+    for m in _ATTEMPT.finditer(text):
+        end = m.end()
+        if not m.group().lower().startswith("tr"):
+            to = _TO_VERB.match(text, end)
+            if to is not None:
+                if not _OFFENCE_VERB.match(to.group("verb")):
+                    continue
+                end = to.end()
+        else:
+            after = re.match(r"\s*(?P<verb>[a-z]+)", text[end:end + 30], re.I)
+            if after is None or not _OFFENCE_VERB.match(after.group("verb")):
+                continue
+            end += after.end()
+        out.append(Reading(m.start(), end))
+    return out
+
+
 READING_MARK = "@"  # a concept phrase starting with this names a reading
 READINGS: dict[str, Callable[[Statute], list[Reading]]] = {
     "means-free-child-offence": means_free_child_offence,
     "child-alternative-to-means": child_alternative_to_means,
     "offence-carve-out": offence_carve_out,
+    "attempt-of-an-offence": attempt_of_an_offence,
 }

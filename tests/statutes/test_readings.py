@@ -1,5 +1,6 @@
 """Statute readings: the child limb and exceptions to an offence, found by the shape of a
-provision rather than by its words."""
+provision rather than by its words; and an attempt made punishable, told apart from other
+attempts."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from modellaw.statutes import read_statute
 from modellaw.statutes.readings import (
     SEXUAL_ONLY,
+    attempt_of_an_offence,
     child_alternative_to_means,
     means_free_child_offence,
     offence_carve_out,
@@ -123,3 +125,28 @@ def test_offence_carve_out(tmp_path: Path, text: str, words: str) -> None:
 @pytest.mark.parametrize("text", NOT_CARVE_OUTS)
 def test_victim_exemptions_and_extensions_are_not_carve_outs(tmp_path: Path, text: str) -> None:
     assert offence_carve_out(_statute(tmp_path, text)) == []
+
+
+# Each row: a sentence written for this test, and the words the reading points at (None:
+# no attempt rule there).
+ATTEMPTS = [
+    ("(1) A person who attempts to commit an offence under section 3 commits an offence.",
+     "attempts to commit"),
+    ("The attempt to commit the offence under Article 212 shall be punishable.",
+     "attempt to commit"),
+    ("The attempt is punishable.", "attempt"),
+    ("(a) Whoever attempts to violate section 1589 shall be punished.", "attempts to violate"),
+    ("A person who tries to recruit a child for exploitation is guilty of an offence.",
+     "tries to recruit"),
+    # An attempt to do something else: an aggravation, or another offence.
+    ("if the violation includes kidnapping or an attempt to kidnap, the term is life.", None),
+    ("(b) Whoever obstructs, or attempts to obstruct, the enforcement of this section", None),
+    ("A victim who tries to escape shall not be detained.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), ATTEMPTS)
+def test_attempt_of_an_offence(tmp_path: Path, text: str, words: str | None) -> None:
+    st = _statute(tmp_path, "1. Offences\n" + text + "\n")
+    found = [st.text[r.start:r.end] for r in attempt_of_an_offence(st)]
+    assert found == ([words] if words else [])
