@@ -189,6 +189,12 @@ def offence_carve_out(st: Statute) -> list[Reading]:
 # to kidnap" (an aggravation) nor "attempts to obstruct" (another offence).
 _ATTEMPT = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)\s+to)\b", re.I)
 _TO_VERB = re.compile(r"\s+to\s+(?P<verb>[a-z]+)", re.I)
+# "attempts to commit an offence", "... the offence", "... trafficking", "... any of the acts";
+# not "an attempt to commit aggravated sexual abuse" in a list of aggravations.
+# A list item "(a) attempts to commit;" takes its object from the words closing the list.
+_OFFENCE_OBJECT = re.compile(
+    r"[\s,]+(?:an?|the|any|such|this|that|it|or|trafficking|offen[cs]es?|crimes?|acts?)\b"
+    r"|\s*(?:[;:\u2014]|$)", re.I | re.M)
 _OFFENCE_VERB = re.compile(
     r"^(?:commit|do|violate|traffick?|engage|perpetrate|carry|procure|recruit|transport|"
     r"transfer|harbou?r|receive|sell|buy|obtain|hire|smuggle|exploit)$", re.I)
@@ -205,7 +211,9 @@ def attempt_of_an_offence(st: Statute) -> list[Reading]:
         if not m.group().lower().startswith("tr"):
             to = _TO_VERB.match(text, end)
             if to is not None:
-                if not _OFFENCE_VERB.match(to.group("verb")):
+                if not _OFFENCE_VERB.match(to.group("verb")) or (
+                        to.group("verb").lower() == "commit"
+                        and not _OFFENCE_OBJECT.match(text, to.end())):
                     continue
                 end = to.end()
         else:

@@ -135,6 +135,8 @@ ATTEMPTS = [
     ("The attempt to commit the offence under Article 212 shall be punishable.",
      "attempt to commit"),
     ("The attempt is punishable.", "attempt"),
+    ("2. Any person who\na. attempts to commit ;\nb. conspires to commit,\n- an offence under "
+     "subsection (1) shall be guilty of an offence.", "attempts to commit"),
     ("(a) Whoever attempts to violate section 1589 shall be punished.", "attempts to violate"),
     ("A person who tries to recruit a child for exploitation is guilty of an offence.",
      "tries to recruit"),
@@ -142,6 +144,7 @@ ATTEMPTS = [
     ("if the violation includes kidnapping or an attempt to kidnap, the term is life.", None),
     ("(b) Whoever obstructs, or attempts to obstruct, the enforcement of this section", None),
     ("A victim who tries to escape shall not be detained.", None),
+    ("or the attempt to commit aggravated sexual abuse, or an attempt to kill", None),
 ]
 
 
