@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from modellaw.compare.findings import ElementResult, Evidence, Finding, GapResult, Override
+from modellaw.report.status import evidence_role
 
 SCHEMA = "modellaw.gap/1"
 
@@ -38,6 +39,8 @@ def _element(e: ElementResult) -> dict:
 
 def _common(f: Finding) -> dict:
     return {
+        # An unmet verdict's citations are the nearest wording, for a reviewer to check.
+        "evidence_role": evidence_role(f.status),
         "confidence": f.confidence,
         "needs_review": f.needs_review,
         "override": _override(f.override),

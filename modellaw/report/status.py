@@ -34,6 +34,11 @@ def evidence_heading(status: str) -> str:
     return NEAREST_HEADING if status == "unmet" else EVIDENCE_HEADING
 
 
+def evidence_role(status: str) -> str:
+    """What a verdict's citations are, for readers of the JSON report."""
+    return "nearest_wording" if status == "unmet" else "evidence"
+
+
 def cited_units(status: str, units: Iterable[str]) -> str:
     """The units a verdict cites, for a table cell; marked as nearest wording when unmet."""
     text = ", ".join(dict.fromkeys(units))

@@ -59,6 +59,14 @@ def test_evidence_offsets_index_the_normalised_text(gap_json):
     assert n > 50
 
 
+def test_unmet_citations_are_marked_as_nearest_wording(gap_json):
+    roles = {r["status"]: set() for r in gap_json["requirements"]}
+    for r in gap_json["requirements"] + gap_json["provisions"]:
+        roles[r["status"]].add(r["evidence_role"])
+    assert roles["unmet"] == {"nearest_wording"}
+    assert roles["met"] == roles["partial"] == {"evidence"}
+
+
 def test_reports_written_to_a_folder(tmp_path):
     res = CliRunner().invoke(main, ["gap", str(SAMPLE), "--format", "md", "--format", "json",
                                     "-o", str(tmp_path)])
