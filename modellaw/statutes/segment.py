@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from modellaw.statutes.cleanup import Line
@@ -557,6 +558,7 @@ class _Segmenter:
         for unit in _walk(roots):
             self._trim(unit)
         self._mark_repealed(roots, {id(u): t for u, t in bodies})
+        _qualify_repeated_containers(roots)
         return roots
 
     def _trim(self, unit: Unit) -> None:
@@ -740,6 +742,26 @@ def _unique_labels(tokens: list[_Token]) -> list[_Token]:
         if count > 1:
             token.label = f"{token.label} [{count}]"
     return tokens
+
+
+_CONTAINERS = ("part", "chapter", "division")
+
+
+def _qualify_repeated_containers(roots: list[Unit]) -> None:
+    """Chapters numbered afresh in each Title are cited with it: "Title II, Chapter I"."""
+    nested: list[tuple[Unit, Unit]] = []
+
+    def visit(units: list[Unit], parent: Unit | None) -> None:
+        for u in units:
+            if u.kind in _CONTAINERS and parent is not None and parent.kind in _CONTAINERS:
+                nested.append((u, parent))
+            visit(u.children, u)
+
+    visit(roots, None)
+    counts = Counter(u.label for u in _walk(roots) if u.kind in _CONTAINERS)
+    for u, parent in nested:
+        if counts[u.label] > 1:
+            u.label = f"{parent.label}, {u.label}"
 
 
 def _walk(units: list[Unit]):  # type: ignore[no-untyped-def]

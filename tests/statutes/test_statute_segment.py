@@ -153,6 +153,16 @@ def test_one_article_cited_inside_an_act_does_not_make_it_a_code() -> None:
     assert [label for label in _labels(text) if "(" not in label] == ["1", "2", "3"]
 
 
+def test_chapters_numbered_afresh_in_each_title_are_cited_with_it() -> None:
+    text = ("TITLE I — GENERAL PROVISIONS\nChapter I — Object\nArticle 1 — Object\nText.\n"
+            "TITLE II — OFFENCES\nChapter I — Trafficking\nArticle 2 — Trafficking\nText.\n"
+            "Chapter II — Other offences\nArticle 3 — Documents\nText.\n")
+    labels = _labels(text)
+    assert "Title I, Chapter I" in labels and "Title II, Chapter I" in labels
+    assert "Chapter II" in labels  # a chapter whose number does not repeat keeps its label
+    assert len(labels) == len(set(labels))
+
+
 def test_roman_not_letter_when_ii_follows() -> None:
     labels = _labels("1. X\n(g) g;\n(h) h—\n(i) one;\n(ii) two.\n")
     assert "1(i)" not in labels
