@@ -54,6 +54,7 @@ def _load_blank(lang: str) -> Language:
         raise NlpError(
             f"spaCy has no language '{lang}'; use a two-letter code such as 'en'"
         ) from exc
+    _split_dash_after_stop(nlp)
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.add_pipe("sentencizer")
     try:
@@ -65,6 +66,14 @@ def _load_blank(lang: str) -> Language:
         nlp.initialize()
         nlp.meta["modellaw_lemmas"] = f"none ({exc.__class__.__name__})"
     return nlp
+
+
+def _split_dash_after_stop(nlp: Language) -> None:
+    """South-Asian drafting runs a heading into its text with a dash ("Non-liability of
+    victims.-No victim shall ..."); the default rules would keep "victims.-No" as one
+    token, so the first words of the section could never match."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Za-z0-9])[.,;:][-\u2013\u2014]+(?=[A-Za-z(])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def lemma_table(nlp: Language) -> dict[str, str] | None:

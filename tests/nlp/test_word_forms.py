@@ -1,6 +1,6 @@
 """Word forms the matcher folds or keeps apart: an acronym in running text is not the word
-it spells, capitals in a heading are still words, and a number is one word in letters
-and in digits."""
+it spells, capitals in a heading are still words, a heading run into its text with a dash
+is two words, and a number is one word in letters and in digits."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ from modellaw.nlp.terms import TermIndex
         ("An NGO may run a shelter.", "NGOs", True),
         ("PART III - CHILD VICTIMS\nA child shall be assisted.", "child victims", True),
         ("OFFENCES AND PENALTIES\n4. Whoever aids a trafficker", "penalties", True),
+        # a heading run into its text with a dash (South-Asian drafting)
+        ("20. Non-liability of victims.\u2014No victim shall be prosecuted for any offence.",
+         "no victim shall be prosecuted", True),
+        ("3. Definitions.-In this Act, unless the context otherwise requires", "in this act",
+         True),
         # numbers
         ("a person who has not attained the age of 18 years", "not attained the age of eighteen",
          True),
