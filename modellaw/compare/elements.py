@@ -15,6 +15,7 @@ from modellaw.nlp.numbers import find_ages, find_durations
 from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
 from modellaw.statutes.offences import makes_conduct_an_offence
+from modellaw.statutes.readings import child_limb_note
 
 _NEGATIVE_PHRASE = re.compile(r"\b(not|no|nothing|never|neither|nor)\b", re.I)
 # "Qualified trafficking" is the aggravated offence in Philippine-style drafting.
@@ -101,10 +102,15 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
     if note:
         return note  # a statute reading that met the rule only in part says why
     text = view.statute.text
+    s, e = view.index.sentence_of(m.start)
     if not for_children:
-        s, e = view.index.sentence_of(m.start)
         if _CHILD_ONLY.search(text, s, e):
             return CHILD_ONLY_NOTE
+    else:
+        # A rule for children stated in a child limb that reaches only some purposes.
+        note = child_limb_note(text[s:e])
+        if note:
+            return note
     for cue in _cues(view, m):
         lead_in = cue.scope == "sentence" and cue.end <= m.start and _LIST_OPENER.search(
             text, cue.end, m.start) is not None

@@ -52,6 +52,11 @@ _STOP = re.compile(r"[.;]")
 _AGGRAVATION = re.compile(r"\baggravat\w*|\boffen[cs]e\s+(?:under|in|referred)\b", re.I)
 MAX_OFFENCE_CHARS = 4000  # a unit longer than about a page is not "the offence"
 SEXUAL_ONLY = "the child limb reaches only sexual exploitation"
+SOME_PURPOSES = "the child limb reaches only some forms of exploitation"
+# Exploitation as such ("for the purpose of exploitation"), not one form of it ("sexual
+# exploitation", "labour exploitation", "exploitation of the prostitution of others").
+_EXPLOITATION = re.compile(r"\bexploitation\b(?!\s+of\s+(?:the\s+)?prostitution)", re.I)
+_QUALIFIED = re.compile(r"\b(?:sexual|labou?r|economic|commercial)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -98,9 +103,24 @@ def _trafficking_definitions(st: Statute) -> list[tuple[int, int]]:
     return [(d.start, d.end) for term, d in st.definitions.items() if "traffick" in term]
 
 
-def _scope_note(limb: str) -> str | None:
-    if _SEXUAL.search(limb) and not _OTHER_PURPOSE.search(limb):
+def limb_scope_note(limb: str) -> str | None:
+    """Why a child limb meets the rule only in part: it reaches only sexual exploitation,
+    or names some forms of exploitation and not exploitation as such (catalog hard case 2)."""
+    sexual, other = _SEXUAL.search(limb), _OTHER_PURPOSE.search(limb)
+    if sexual and not other:
         return SEXUAL_ONLY
+    if (sexual or other) and not any(
+            not _QUALIFIED.search(limb, max(0, m.start() - 12), m.start())
+            for m in _EXPLOITATION.finditer(limb)):
+        return SOME_PURPOSES
+    return None
+
+
+def child_limb_note(sentence: str) -> str | None:
+    """The scope note of a sentence that states a child limb (a child, an act and a
+    purpose), else None."""
+    if _CHILD.search(sentence) and _ACTS.search(sentence):
+        return limb_scope_note(sentence)
     return None
 
 
@@ -121,7 +141,7 @@ def means_free_child_offence(st: Statute) -> list[Reading]:
         child = _CHILD.search(body)
         purpose = _SEXUAL.search(body) or _OTHER_PURPOSE.search(body)
         if child and _ACTS.search(body) and purpose and not _MEANS.search(body):
-            out.append(Reading(s + child.start(), s + child.end(), _scope_note(body)))
+            out.append(Reading(s + child.start(), s + child.end(), limb_scope_note(body)))
     return out
 
 
@@ -154,7 +174,7 @@ def child_alternative_to_means(st: Statute) -> list[Reading]:
             limb = text[end:stop.start() if stop else hi]
             if not (_SEXUAL.search(limb) or _OTHER_PURPOSE.search(limb)):
                 limb = text[max(base, start - 300):start]
-            out.append(Reading(start, end, _scope_note(limb)))
+            out.append(Reading(start, end, limb_scope_note(limb)))
             break
     return out
 

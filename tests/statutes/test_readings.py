@@ -11,7 +11,9 @@ import pytest
 from modellaw.statutes import read_statute
 from modellaw.statutes.readings import (
     SEXUAL_ONLY,
+    SOME_PURPOSES,
     attempt_of_an_offence,
+    child_limb_note,
     child_alternative_to_means,
     means_free_child_offence,
     offence_carve_out,
@@ -153,3 +155,21 @@ def test_attempt_of_an_offence(tmp_path: Path, text: str, words: str | None) -> 
     st = _statute(tmp_path, "1. Offences\n" + text + "\n")
     found = [st.text[r.start:r.end] for r in attempt_of_an_offence(st)]
     assert found == ([words] if words else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "note"),
+    [
+        ("A person also traffics a child if he or she recruits or harbours the child for the "
+         "purpose of the sexual exploitation of the child or of subjecting the child to forced "
+         "labour, whether or not force is used.", SOME_PURPOSES),
+        ("A person who recruits a child for prostitution commits an offence.", SEXUAL_ONLY),
+        ("A person who recruits a child for the purpose of exploitation commits an offence, "
+         "including sexual exploitation.", None),
+        # Not a child limb: no act of trafficking.
+        ("Services shall take account of the age of a child victim of sexual exploitation.",
+         None),
+    ],
+)
+def test_child_limb_note(sentence: str, note: str | None) -> None:
+    assert child_limb_note(sentence) == note
