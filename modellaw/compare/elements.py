@@ -206,7 +206,9 @@ def check_concepts(view: StatuteView, el: Element, ranked: list[int],
             evidence.append(evidence_at(view, best, el))
             if el.kind != "absence":
                 extra.extend(_also(view, hits, best, el, ranked, home | preferred))
-            if el.kind == "clause":
+            # A `partly` concept counts only towards partial already: how weakly it is
+            # stated does not lower a rule met by the others.
+            if el.kind == "clause" and not c.partly:
                 weak = _weakened(view, best, for_children)
                 if weak:
                     notes.append(f"{c.name}: {weak}")

@@ -33,6 +33,9 @@ provision offence.ancillary "Organisers"
         ("A person who is party to a criminal conspiracy to traffic commits an offence.",
          "partial", "only conspiracy or accessory liability, not organises or directs"),
         ("A person who traffics commits an offence.", "unmet", "no provision found"),
+        # A weakly stated partly concept does not lower the rule the other concept meets.
+        ("A person who organises or directs another person to traffic commits an offence. "
+         "The court may, where necessary, treat criminal conspiracy as an offence.", "met", ""),
     ],
 )
 def test_partly_concepts(tmp_path: Path, sentence: str, status: str, missing: str) -> None:
