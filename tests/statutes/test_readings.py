@@ -13,8 +13,8 @@ from modellaw.statutes.readings import (
     SEXUAL_ONLY,
     SOME_PURPOSES,
     attempt_of_an_offence,
-    child_limb_note,
     child_alternative_to_means,
+    child_limb_note,
     means_free_child_offence,
     offence_carve_out,
 )
