@@ -27,6 +27,8 @@ _BARE = re.compile(
 _DEFINITIONS_HEADING = re.compile(
     r"\b(?:interpretation|definitions?|meaning of|use of terms)\b", re.I
 )
+_MEANING_HEADING = re.compile(
+    r"^\s*(?:meaning|definition)\s+of\s+(?:the\s+(?:term|expression)\s+)?(.+?)\s*$", re.I)
 _DEFINITIONS_LEAD = re.compile(
     r"\bIn this (?:Act|Part|Chapter|Code|Law|Division|section|chapter|title|subchapter)\b", re.I
 )
@@ -73,6 +75,14 @@ def find_definitions(text: str, units: list[Unit]) -> dict[str, DefinedTerm]:
                 hits.append((match.start(1), term))
     hits.sort()
     result: dict[str, DefinedTerm] = {}
+    # A section headed "Meaning of trafficking in persons" defines that term as a whole.
+    for unit in _all(units):
+        head = _MEANING_HEADING.match(unit.heading or "") if unit.kind in (
+            "section", "article") else None
+        if head:
+            term = head.group(1).strip(" \"'\u201c\u201d.").lower()
+            if term and len(term.split()) <= 6:
+                result.setdefault(term, DefinedTerm(term, unit.label, unit.start, unit.end))
     for index, (pos, term) in enumerate(hits):
         owner = _innermost(units, pos)
         if owner is None:

@@ -200,6 +200,17 @@ def test_find_articles_and_unknown(fixtures: Path) -> None:
     assert statute.find("Art. 999") is None
 
 
+def test_a_section_headed_meaning_of_defines_its_term(tmp_path: Path) -> None:
+    path = tmp_path / "act.txt"
+    path.write_text("1. Short title\nThis Act may be cited as the Example Act.\n\n"
+                    "3. Meaning of trafficking in persons\n(1) A person traffics another person "
+                    "if he or she recruits the other person by force for exploitation.\n\n"
+                    "5. Trafficking in persons\n(1) A person who traffics another person "
+                    "commits an offence.\n", encoding="utf-8")
+    statute = read_statute(path)
+    assert statute.definitions["trafficking in persons"].unit == "3"
+
+
 def test_definitions(fixtures: Path) -> None:
     statute = read_statute(fixtures / "common_law_act.txt")
     assert set(statute.definitions) == {"child", "exploitation", "trafficking in persons"}
