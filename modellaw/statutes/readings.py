@@ -207,7 +207,7 @@ def offence_carve_out(st: Statute) -> list[Reading]:
 
 # "attempts to commit", "the attempt is punishable", "attempted trafficking"; not "an attempt
 # to kidnap" (an aggravation) nor "attempts to obstruct" (another offence).
-_ATTEMPT = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)\s+to)\b", re.I)
+_ATTEMPT = re.compile(r"\b(?:attempt(?:s|ed|ing)?|(?P<try>tr(?:y|ies|ied|ying)))\b", re.I)
 _TO_VERB = re.compile(r"\s+to\s+(?P<verb>[a-z]+)", re.I)
 # "attempts to commit an offence", "... the offence", "... trafficking", "... any of the acts";
 # not "an attempt to commit aggravated sexual abuse" in a list of aggravations.
@@ -227,21 +227,18 @@ def attempt_of_an_offence(st: Statute) -> list[Reading]:
     text = st.text
     out = []
     for m in _ATTEMPT.finditer(text):
-        end = m.end()
-        if not m.group().lower().startswith("tr"):
-            to = _TO_VERB.match(text, end)
-            if to is not None:
-                if not _OFFENCE_VERB.match(to.group("verb")) or (
-                        to.group("verb").lower() == "commit"
-                        and not _OFFENCE_OBJECT.match(text, to.end())):
-                    continue
-                end = to.end()
-        else:
-            after = re.match(r"\s*(?P<verb>[a-z]+)", text[end:end + 30], re.I)
-            if after is None or not _OFFENCE_VERB.match(after.group("verb")):
-                continue
-            end += after.end()
-        out.append(Reading(m.start(), end))
+        to = _TO_VERB.match(text, m.end())
+        if to is None:
+            if not m.group("try"):  # "the attempt is punishable"; "tries" alone is nothing
+                out.append(Reading(m.start(), m.end()))
+            continue
+        verb = to.group("verb")
+        if not _OFFENCE_VERB.match(verb):
+            continue
+        if (not m.group("try") and verb.lower() == "commit"
+                and not _OFFENCE_OBJECT.match(text, to.end())):
+            continue
+        out.append(Reading(m.start(), to.end()))
     return out
 
 
