@@ -417,6 +417,9 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
                      and not any(o.start <= s + p.start < o.end for o in others)]
             if found:
                 break
+        # A summary-conviction cap beside the penalty on indictment is not a branch of the
+        # offence: the offence carries the higher one.
+        found = [(p, s) for p, s in found if not p.summary] or found
         if not found:
             return result("unmet", [f"{words}: no custodial penalty found (needs {want})"], [],
                           "no penalty found")

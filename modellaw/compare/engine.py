@@ -116,10 +116,34 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
                 scope = unique(other[:3] + own)
             r = check_number(view, el, scope)
             r.key, r.gate, r.label = el.key, el.gate, el.label
+            if el.within and r.status != "unmet" and el.quantity in PENALTY_QUANTITIES:
+                r.evidence = unique([*r.evidence, *_stated_penalties(view, checked, el)],
+                                    key=lambda ev: ev.unit)
             results[i] = r
     pairs = [(el, results[i]) for i, el in enumerate(p.elements)]
     checked.pairs[p.id] = pairs
     return pairs
+
+
+PENALTY_QUANTITIES = frozenset({"max_penalty", "aggravated_penalty"})
+
+
+def _stated_penalties(view: StatuteView, checked: _Checked, el: Element) -> list[Evidence]:
+    """The penalty clause of each offence that states the rule el is `in`."""
+    out = []
+    for ev in checked.stated(view, el.within or ""):
+        unit = view.statute.find(ev.unit)
+        if unit is None:
+            continue
+        for u in [unit, *view.punishing(view.section_at(unit.start) or unit)]:
+            found = [p for p in view.penalties(u.start, u.end)
+                     if (p.custodial or p.life or p.death) and not p.in_default]
+            if found:
+                p = next((p for p in found if not p.summary), found[0])
+                quote, s, e = view.quote(u.start + p.start, u.start + p.end)
+                out.append(Evidence(view.label_at(u.start + p.start), quote, s, e, el.id))
+                break
+    return out
 
 
 def _creates_offence(view: StatuteView, ev: Evidence) -> bool:

@@ -33,6 +33,9 @@ class Penalty:
     custodial: bool
     # a term served in default of paying a fine or compensation: not the offence's penalty
     in_default: bool = False
+    # the cap on summary conviction, beside a higher one on indictment: a court's
+    # procedural limit, not the most the offence carries
+    summary: bool = False
 
 
 _I = re.IGNORECASE
@@ -60,7 +63,11 @@ _MAX_Q = re.compile(
     r"less\s+than",
     _I,
 )
-_FILLER = re.compile(r"^[\s,]*(?:(?:a|the|term|period|of|which|shall|may|will|be|for)\s+)*$", _I)
+# Words that may stand between a bound and its number: "a minimum punishment of
+# imprisonment for a term of five years" is a floor.
+_FILLER = re.compile(
+    r"^[\s,]*(?:(?:a|the|term|period|of|which|shall|may|will|be|for|punishment|imprisonment|"
+    r"sentence)\s+)*$", _I)
 
 _CUSTODIAL = re.compile(
     r"\b(?:imprison\w*|incarcerat\w*|jail|gaol|prison|penal\s+servitude|prision\s+\w+|"
@@ -256,9 +263,16 @@ def find_penalties(text: str) -> list[Penalty]:
         if pen is not None:
             out.append(
                 Penalty(**{**pen.__dict__, "text": text[pen.start : pen.end],
-                           "in_default": _in_default(folded, pen.start, pen.end)})
+                           "in_default": _in_default(folded, pen.start, pen.end),
+                           "summary": _SUMMARY.search(folded, max(0, pen.start - 60),
+                                                      pen.start) is not None})
             )
     return out
+
+
+# "(a) on summary conviction, to a fine ... or to imprisonment for five years; (b) on
+# conviction on indictment, to ... imprisonment for twenty-five years".
+_SUMMARY = re.compile(r"\b(?:summary\s+conviction|convicted\s+summarily|summarily)\b[^;.]*$", _I)
 
 
 def _in_default(text: str, start: int, end: int) -> bool:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUM = r"\d+[A-Z]{0,2}(?:\s*\([0-9A-Za-z]{1,5}\))*"
+# "section 3(1)", and "section 271.2" in codes numbered within divisions
+_NUM = r"\d+(?:\.\d+)?[A-Z]{0,2}(?:\s*\([0-9A-Za-z]{1,5}\))*"
 _SUBNUM = r"\([0-9A-Za-z]{1,5}\)(?:\s*\([0-9A-Za-z]{1,5}\))*"
 _AND = r"\s*(?:,|,?\s*(?:and|or))\s*"
 _OFFENDER = re.compile(

@@ -72,6 +72,10 @@ _ARTICLE = re.compile(
     r"(?:[-–—:]+\s*)?(.*)$"
 )
 _NUMBERED = re.compile(rf"^{_NUM}\s*\.(?!\d)\s*(?:[-–—]+\s*)?(.*)$")
+# Codes that number sections within their division: "271.2 Offence of trafficking",
+# "279.01 (1) Every person who ...". The text after the number opens with a capital or a
+# subsection, so "1.5 million dollars" at the start of a line is not a section.
+_DECIMAL = re.compile(r"^(\d{1,4}\.\d{1,3}[A-Z]{0,2})\s+(?:[-–—]+\s*)?([A-Z(].*)$")
 _TOC = re.compile(
     r"^(?:ARRANGEMENT OF (?:SECTIONS|PROVISIONS|ARTICLES)|TABLE OF CONTENTS|CONTENTS)$", re.I
 )
@@ -161,6 +165,7 @@ class _Segmenter:
         self.indent_at = {line.start: line.indent for line in lines}
         self.article_mode = False  # set by classify()
         self.sign_mode = False
+        self.decimal_mode = False
 
     # ---- line classification -------------------------------------------------------------
 
@@ -181,6 +186,8 @@ class _Segmenter:
         # paragraph above it ("§ 232(1) no. 1"), never a section of its own.
         signs = sum(1 for ln in lines if _SECTION_SIGN.match(ln.text))
         self.sign_mode = signs >= 2
+        self.decimal_mode = sum(1 for ln in lines if _DECIMAL.match(ln.text)) >= 2
+        decimals_seen: set[str] = set()
         tokens: list[_Token] = []
         consumed: set[int] = self._contents_lines(section_indent)
         last_number: int | None = None
@@ -197,12 +204,18 @@ class _Segmenter:
                     or last_number is None
                     or (number is not None and (last_number < number <= last_number + 40))
                     or (number == last_number and token.label[-1].isalpha())
+                    # 271.3 follows 271.2 in the same division; Canadian 279.011 falls between
+                    # 279.01 and 279.02, so the part after the point is not compared.
+                    or (number == last_number and "." in token.label
+                        and token.label not in decimals_seen)
                 )
                 bare = _NUMBERED.match(line.text) is not None
                 if number == 0 or not sequence_ok or self.article_mode or (self.sign_mode and bare):
                     token = None
                 else:
                     last_number = number
+                    if "." in token.label:
+                        decimals_seen.add(token.label)
             if token is None:
                 inline = _SCHEDULE_INLINE.search(line.text)
                 if inline and inline.start() > 0:
@@ -341,6 +354,9 @@ class _Segmenter:
             token.label = "Art. " + re.sub(r"\s+", " ", number)
             token.style = "civil"
             return token
+        match = _DECIMAL.match(text) if self.decimal_mode else None
+        if match and line.indent <= section_indent:
+            return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
         match = _NUMBERED.match(text)
         if match and line.indent <= section_indent:
             return self._numbered_token("section", match.group(1), match.group(2), line, nxt)

@@ -272,3 +272,53 @@ def test_the_aggravated_penalty_is_the_highest_branch(tmp_path: Path) -> None:
     assert numbers["penalty"].note == "maximum penalty: 8 years"
     assert numbers["aggravated"].note == "aggravated maximum penalty: 12 years"
     assert numbers["aggravated"].status == "met"
+
+
+PENALTY_LAW = LAW.replace("implements tip.3.a, tip.5.1", "implements tip.3.a").replace(
+    "  requires number penalty \"penalty\" for tip.5.1: max_penalty >= 10 years\n", "") + '''
+provision penalties.trafficking "Penalties"
+  part offences
+  implements tip.5.1
+  text "(1) A person convicted of trafficking is liable to imprisonment for 15 years."
+  requires number penalty "penalty" for tip.5.1 in offence.trafficking: max_penalty >= 10 years
+'''
+
+# Written for this test: two parallel offences, each punished in its own subsection.
+PARALLEL_PENALTIES = """1. Short title
+This Act may be cited as the Parallel Penalties Act.
+
+3. Forced labour
+(1) Whoever recruits or harbours a person by force or fraud for labour commits an offence.
+(2) A person who commits an offence under subsection (1) shall be liable to imprisonment
+for a term not exceeding twenty years.
+
+4. Sex trafficking
+(1) Whoever recruits or harbours a person by fraud for prostitution commits an offence.
+(2) A person who commits an offence under subsection (1) shall be liable to imprisonment
+for a term not exceeding fifteen years.
+"""
+
+
+def test_a_penalty_row_cites_the_penalty_of_each_parallel_offence(tmp_path: Path) -> None:
+    res = analyse_text(load_law(tmp_path, PENALTY_LAW), tmp_path, PARALLEL_PENALTIES)
+    f = res.requirement("tip.5.1")
+    assert f.status == "met"
+    penalty = next(e for e in f.elements if e.kind == "number")
+    assert penalty.note == "maximum penalty: 20 years"  # read in the first offence
+    assert {"3(2)", "4(2)"} <= {e.unit for e in penalty.evidence}
+    assert {"3(2)", "4(2)"} <= {e.unit for e in f.evidence}
+
+
+def test_the_penalty_on_indictment_is_the_maximum(tmp_path: Path) -> None:
+    # Caribbean and UK drafting: the summary-conviction cap is a court's limit, not the
+    # most the offence carries.
+    statute = STATUTE.replace(
+        "shall be liable to imprisonment\nfor a term not exceeding fifteen years.",
+        "is liable (a) on summary conviction, to a fine of fifty thousand dollars or to\n"
+        "imprisonment for five years or to both; (b) on conviction on indictment, to\n"
+        "imprisonment for twenty-five years.")
+    law = LAW.replace("requires clause offence", "requires key clause offence")
+    res = analyse_text(load_law(tmp_path, law), tmp_path, statute)
+    penalty = next(e for e in res.requirement("tip.5.1").elements if e.kind == "number")
+    assert penalty.note == "maximum penalty: 25 years"
+    assert penalty.status == "met"

@@ -95,6 +95,9 @@ PENALTIES = [
      (3, None, False, False, False, False, True)),
     ("shall be imprisoned for a term of not less than seven (7) years and not more than "
      "fifteen (15) years", (7, 15, False, False, False, False, True)),
+    ("liable to a minimum punishment of imprisonment for a term of five years",
+     (5, None, False, False, False, False, True)),
+    ("Penalty: Imprisonment for 12 years.", (None, 12, False, False, False, False, True)),
 ]
 
 
@@ -117,6 +120,19 @@ def test_subsequent_conviction_is_a_second_penalty() -> None:
     first, second = find_penalties(text)
     assert (first.max_years, first.fine, first.fine_alternative) == (5, True, True)
     assert (second.max_years, second.fine, second.fine_alternative) == (7, False, False)
+
+
+def test_summary_conviction_cap_is_marked() -> None:
+    text = (
+        "is liable (a) on summary conviction, to a fine of fifty thousand dollars or to "
+        "imprisonment for five years or to both; (b) on conviction on indictment, to a fine of "
+        "five hundred thousand dollars and to imprisonment for twenty-five years."
+    )
+    summary, indictment = find_penalties(text)
+    assert (summary.max_years, summary.summary, summary.fine_alternative) == (5, True, True)
+    assert (indictment.max_years, indictment.summary) == (25, False)
+    # Without the summary words a penalty is never marked.
+    assert not any(p.summary for p in find_penalties(PENALTIES[0][0]))
 
 
 def test_list_of_penalties_by_case() -> None:

@@ -26,6 +26,8 @@ CASES = [
      [("7",)]),
     ("(d) Whoever violates this section shall be fined under this title", [()]),
     ("Whoever knowingly violates section 1589 shall be fined", [("1589",)]),
+    ("A person who commits an offence against section 271.2(1B) is liable", [("271.2",)]),
+    ("A person guilty of an offence under section 3. The court may", [("3",)]),
 ]
 # Phrases that name someone other than the offender of that offence.
 NOT_PENALTIES = [

@@ -61,6 +61,20 @@ LETTER_ITEMS = (
 )
 
 
+DECIMAL_CODE = (
+    "Division 271 — Trafficking in persons\n\n"
+    "271.1 Definitions\nIn this Division, exploitation has the meaning given by section 5.\n\n"
+    "271.2 Offence of trafficking in persons\n"
+    "(1) A person commits an offence if the person organises the entry of another person.\n"
+    "Penalty: Imprisonment for 12 years.\n"
+    "(1B) A person commits an offence if:\n(a) the person recruits another person; and\n"
+    "(b) the person does so for exploitation.\nPenalty: Imprisonment for 12 years.\n\n"
+    "271.10 Jurisdiction\nSection 15.2 applies to an offence against this Division.\n\n"
+    "279.01 (1) Every person who recruits a person for exploitation commits an offence.\n"
+    "279.011 (1) Every person who recruits a child for exploitation commits an offence.\n"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
@@ -137,6 +151,19 @@ LETTER_ITEMS = (
             ["Art. 1", "Art. 2"],
             ["Art. 1(a)"],
         ),
+        # Sections numbered within their division, with "Penalty:" lines.
+        (
+            DECIMAL_CODE,
+            ["Division 271", "271.1", "271.2", "271.2(1)", "271.2(1B)", "271.2(1B)(a)",
+             "271.10", "279.01", "279.011", "279.011(1)"],
+            ["1", "5", "271", "271.2(1)(a)"],
+        ),
+        # One decimal line is a number at the start of a sentence, not a section.
+        (
+            "1. Title\nText.\n2. Offence\n(1) A person.\n1.5 Million dollars is the fine.\n",
+            ["1", "2", "2(1)"],
+            ["1.5"],
+        ),
     ],
     ids=[
         "gulf-articles",
@@ -149,6 +176,8 @@ LETTER_ITEMS = (
         "unindented-points-not-units",
         "letter-items",
         "letter-mid-line-not-item",
+        "decimal-sections",
+        "one-decimal-line-not-a-section",
     ],
 )
 def test_style_labels(text: str, present: list[str], absent: list[str]) -> None:
