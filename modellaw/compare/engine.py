@@ -74,13 +74,20 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
     key_sections: list[Unit] = []
     key_places: list[Evidence] = []
     # Key elements first: an element `in` this provision is looked for where they are.
-    order = sorted(range(len(p.elements)), key=lambda i: not p.elements[i].key)
+    # A non-key element `in` this provision comes last: it is looked for in the offences
+    # that state the rule, once the other elements have shown where they are.
+    order = sorted(range(len(p.elements)),
+                   key=lambda i: (not p.elements[i].key, p.elements[i].within == p.id))
     for i in order:
         el = p.elements[i]
         if el.kind != "number":
             where = None
             if el.within == p.id:
-                where = {id(u) for u in key_sections or candidates[:3]}
+                rule = key_sections or candidates[:3]
+                if not el.key:
+                    so_far = [(p.elements[j], results[j]) for j in results]
+                    rule = _offence_sections(view, so_far) or rule
+                where = {id(u) for u in rule}
             elif el.within:
                 rule = checked.keyed.get(el.within) or _ranked(view, model, el.within)[:3]
                 where = {id(u) for u in rule}
@@ -144,6 +151,14 @@ def _stated_penalties(view: StatuteView, checked: _Checked, el: Element) -> list
                 out.append(Evidence(view.label_at(u.start + p.start), quote, s, e, el.id))
                 break
     return out
+
+
+def _offence_sections(view: StatuteView,
+                      pairs: list[tuple[Element, ElementResult]]) -> list[Unit]:
+    """The sections of the offences that hold most of the rule's found concepts."""
+    carriers = carrier_evidence(view, coverage(view, pairs), MAX_STATED)
+    return unique(u for ev in carriers if _creates_offence(view, ev)
+                  and (u := view.section_at(ev.start)) is not None)
 
 
 def _creates_offence(view: StatuteView, ev: Evidence) -> bool:

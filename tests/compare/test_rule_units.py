@@ -322,3 +322,31 @@ def test_the_penalty_on_indictment_is_the_maximum(tmp_path: Path) -> None:
     penalty = next(e for e in res.requirement("tip.5.1").elements if e.kind == "number")
     assert penalty.note == "maximum penalty: 25 years"
     assert penalty.status == "met"
+
+
+CHILD_LAW = LAW.replace("requires clause offence", "requires key clause offence") + '''  recommends clause child "the offence for children" for tip.3.a in offence.trafficking:
+    child victims ("victim is a child")
+'''
+
+# Written for this test: the key words ("commits an offence") are met only in a section on
+# training, which also speaks of child victims; the offence of trafficking is in section 4.
+CHILD_STATUTE = """1. Short title
+This Act may be cited as the Child Example Act.
+
+2. Training
+(1) Officers shall learn that a person who abuses a victim commits an offence, and how to
+respond where the victim is a child.
+
+4. Trafficking
+(1) Whoever recruits or harbours a person by force or fraud shall be fined.
+(2) Where the victim is a child, the force or fraud need not be proved.
+"""
+
+
+def test_a_qualifying_element_is_looked_for_in_the_offence(tmp_path: Path) -> None:
+    res = analyse_text(load_law(tmp_path, CHILD_LAW), tmp_path, CHILD_STATUTE)
+    child = next(e for e in res.requirement("tip.3.a").elements if e.name == "child")
+    assert child.status == "met"
+    # Looked for only where the key words are, it would be found in the training section
+    # alone; the offence holding the acts and means comes first now.
+    assert child.evidence[0].unit == "4(2)"
