@@ -324,9 +324,9 @@ def test_the_penalty_on_indictment_is_the_maximum(tmp_path: Path) -> None:
     assert penalty.status == "met"
 
 
-CHILD_LAW = LAW.replace("requires clause offence", "requires key clause offence") + '''  recommends clause child "the offence for children" for tip.3.a in offence.trafficking:
-    child victims ("victim is a child")
-'''
+CHILD_LAW = LAW.replace("requires clause offence", "requires key clause offence") + (
+    '  recommends clause child "the offence for children" for tip.3.a in offence.trafficking:\n'
+    '    child victims ("victim is a child")\n')
 
 # Written for this test: the key words ("commits an offence") are met only in a section on
 # training, which also speaks of child victims; the offence of trafficking is in section 4.
