@@ -25,7 +25,10 @@ HEADER_LINE = re.compile(r"^# ([a-z_]+): (.+)$")
 
 # A cited unit: optional style prefix, a section number (3, 3A, 212-1, 401), then any
 # bracketed sub-units: "3(1)(a)", "Art. 212(4)(b)", "401(a)(1)(C)", "19(b)(6)".
-UNIT_LABEL = re.compile(r"^(?:Art\.\s*|Sec\.\s*|§\s*)?(\d+[A-Za-z]?(?:-\d+)?)((?:\([^()\s]+\))*)$")
+# Codes numbered within divisions cite "271.2(1B)(a)".
+UNIT_LABEL = re.compile(
+    r"^(?:Art\.\s*|Sec\.\s*|§\s*)?(\d+[A-Za-z]?(?:-\d+)?(?:\.\d+[A-Z]{0,2})?)((?:\([^()\s]+\))*)$")
+
 # How each drafting style starts a section at the beginning of a line ("Article (3)" is the
 # Gulf translations' style).
 SECTION_PREFIXES = {
@@ -51,15 +54,18 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     raise ValueError("no '---' line ends the header")
 
 
-def _section_heading(base: str, body: str) -> tuple[re.Match[str], str] | None:
+def _section_headings(base: str, body: str) -> list[tuple[re.Match[str], str]]:
+    """Every line that opens section `base` in the first drafting style that has one: an
+    arrangement of sections repeats them before the enacted text."""
     for style, prefix in SECTION_PREFIXES.items():
-        # Bare numbers must look like "3. Heading" so that "2nd June" never counts;
-        # (?![\d-]) keeps "212" from matching "212-1".
-        tail = r"\.\s" if style == "bare" else r"(?![\d-])"
-        match = re.search(rf"(?m)^{prefix}{re.escape(base)}{tail}", body)
-        if match:
-            return match, style
-    return None
+        # Bare numbers must look like "3. Heading" (or "271.2 Heading" in a code numbered
+        # within divisions) so that "2nd June" never counts; (?![\d-]) keeps "212" from
+        # matching "212-1".
+        tail = (r"\s" if "." in base else r"\.\s") if style == "bare" else r"(?![\d-])"
+        found = [(m, style) for m in re.finditer(rf"(?m)^{prefix}{re.escape(base)}{tail}", body)]
+        if found:
+            return found
+    return []
 
 
 def unit_found(label: str, body: str) -> bool:
@@ -69,13 +75,14 @@ def unit_found(label: str, body: str) -> bool:
         # Units cited by heading (texts whose numbers were lost): the heading line exists.
         return re.search(rf"(?mi)^\s*{re.escape(label)}\s*$", body) is not None
     base, subs = parsed.group(1), parsed.group(2)
-    found = _section_heading(base, body)
-    if found is None:
-        return False
-    heading, style = found
+    return any(_markers_in_section(heading, style, subs, body)
+               for heading, style in _section_headings(base, body))
+
+
+def _markers_in_section(heading: re.Match[str], style: str, subs: str, body: str) -> bool:
     next_heading = re.compile(
         rf"(?m)^{SECTION_PREFIXES[style]}\d+[A-Za-z]?(?:-\d+)?"
-        + (r"\.\s" if style == "bare" else r"(?![\d])")
+        + (r"(?:\.\s|\.\d+[A-Z]{0,2}\s)" if style == "bare" else r"(?![\d])")
     )
     nxt = next_heading.search(body, heading.end())
     span = body[heading.start() : nxt.start() if nxt else len(body)]
@@ -180,6 +187,12 @@ def test_cited_units_exist_in_text(sample: Path) -> None:
         ("401(a)(1)(C)", "§ 401. Definitions\n(a) In\n(1) x\n(A) y\n(C) z\n", True),
         ("4(c)", "SEC. 4. Acts. –\n(a) To\n(b) To\nSEC. 5. Other\n(c) To\n", False),
         ("Trafficking in persons", "Definitions\nTrafficking in persons\n(1) x\n", True),
+        ("271.2(1B)(a)", "271.1 Defs\n(1) x\n271.2 Offence\n(1B) A\n(a) b\n", True),
+        ("271.2(2)", "271.2 Offence\n(1) A\n271.3 Other\n(2) B\n", False),
+        # The arrangement of sections is skipped: "4. Offence" there has no subsections.
+        ("4(1)", "ARRANGEMENT OF SECTIONS\n4. Offence\n5. Other\nBE IT ENACTED:\n"
+         "4. Offence\n(1) A person\n", True),
+        ("5(2)", "ARRANGEMENT OF SECTIONS\n5. Other\nBE IT ENACTED:\n5. Other\n(1) X\n", False),
     ],
 )
 def test_unit_finder(label: str, body: str, expected: bool) -> None:

@@ -76,6 +76,8 @@ _NUMBERED = re.compile(rf"^{_NUM}\s*\.(?!\d)\s*(?:[-–—]+\s*)?(.*)$")
 # "279.01 (1) Every person who ...". The text after the number opens with a capital or a
 # subsection, so "1.5 million dollars" at the start of a line is not a section.
 _DECIMAL = re.compile(r"^(\d{1,4}\.\d{1,3}[A-Z]{0,2})\s+(?:[-–—]+\s*)?([A-Z(].*)$")
+# The same drafting numbers the Act's own sections without a point: "1 Short title".
+_UNDOTTED = re.compile(r"^(\d{1,3}[A-Z]{0,2})\s+([A-Z][^.;:]{2,80})$")
 _TOC = re.compile(
     r"^(?:ARRANGEMENT OF (?:SECTIONS|PROVISIONS|ARTICLES)|TABLE OF CONTENTS|CONTENTS)$", re.I
 )
@@ -354,7 +356,7 @@ class _Segmenter:
             token.label = "Art. " + re.sub(r"\s+", " ", number)
             token.style = "civil"
             return token
-        match = _DECIMAL.match(text) if self.decimal_mode else None
+        match = (_DECIMAL.match(text) or _UNDOTTED.match(text)) if self.decimal_mode else None
         if match and line.indent <= section_indent:
             return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
         match = _NUMBERED.match(text)
@@ -555,7 +557,9 @@ class _Segmenter:
                 stack.append(_Open(unit, rank))
                 continue
             kind, label = token.kind, token.label
-            if schedule and kind == "section":
+            # A code enacted as a schedule ("The Schedule may be cited as the Criminal Code")
+            # numbers its sections within divisions: "271.2" is cited alone.
+            if schedule and kind == "section" and "." not in token.label:
                 kind, label = "paragraph", f"{part_in_schedule or schedule} para {token.label}"
             close_to(10, token.start)
             unit = Unit(

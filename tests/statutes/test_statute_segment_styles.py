@@ -158,6 +158,15 @@ DECIMAL_CODE = (
              "271.10", "279.01", "279.011", "279.011(1)"],
             ["1", "5", "271", "271.2(1)(a)"],
         ),
+        # A code enacted as the schedule of an Act numbered "1 Short title": the Act's
+        # sections and the code's keep their own labels.
+        (
+            "The Parliament enacts:\n\n1 Short title\nThis Act is the Code Act.\n\n"
+            "3 The Criminal Code\n(1) The Schedule has effect as a law.\n\n"
+            "SCHEDULE—THE CRIMINAL CODE\n\n" + DECIMAL_CODE,
+            ["1", "3", "3(1)", "271.2", "271.2(1B)(a)", "279.011(1)"],
+            ["Schedule para 271.2", "Schedule Division 271 para 271.2"],
+        ),
         # One decimal line is a number at the start of a sentence, not a section.
         (
             "1. Title\nText.\n2. Offence\n(1) A person.\n1.5 Million dollars is the fine.\n",
@@ -177,6 +186,7 @@ DECIMAL_CODE = (
         "letter-items",
         "letter-mid-line-not-item",
         "decimal-sections",
+        "code-in-a-schedule",
         "one-decimal-line-not-a-section",
     ],
 )
