@@ -38,6 +38,11 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whose)(?:\s+(?:is|are|was|we
 _PURPOSE_BEFORE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+(?:\w+\s+){0,3}$", re.I)
 # A colon or dash that opens a list inside a sentence.
 _LIST_OPENER = re.compile(r":\s|\u2014|--|:$")
+# "Nothing in this Act affects the operation of the Immigration Act in relation to the
+# unlawful entry of persons": the rule named is another law's.
+_SAVING = re.compile(
+    r"\bnothing\s+in\s+this\s+(?:act|law|part|chapter|division|section)\s+(?:shall\s+)?"
+    r"(?:affects?|prejudices?|derogates?|limits?)\b", re.I)
 _PENALTY_WORDS = re.compile(r"\b(imprison\w*|punish\w*|fined?|sentenced?|penalty)\b", re.I)
 # Words that show an age threshold is about children.
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
@@ -83,6 +88,9 @@ def is_negated(view: StatuteView, m: TermMatch) -> bool:
     if _NEGATIVE_PHRASE.search(m.phrase):
         return False  # the phrase states the negative form itself ("shall not be a defence")
     text = view.statute.text
+    s, _e = view.index.sentence_of(m.start)
+    if _SAVING.search(text, s, m.start):
+        return True  # a saving clause keeps another law's rule and states none of its own
     for cue in _cues(view, m):
         if (cue.kind == "negation" and not cue.idiom and cue.scope == "clause"
                 and cue.end <= m.start and m.start - cue.end <= NEGATION_REACH
@@ -104,7 +112,11 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
     text = view.statute.text
     s, e = view.index.sentence_of(m.start)
     if not for_children:
-        if _CHILD_ONLY.search(text, s, e):
+        # Only the clause holding the match: "where any means was used, consent is
+        # immaterial; and the consent of a child is no defence" states the rule for all.
+        a = text.rfind(";", s, m.start) + 1 or s
+        b = text.find(";", m.end, e)
+        if _CHILD_ONLY.search(text, a, b if b >= 0 else e):
             return CHILD_ONLY_NOTE
     else:
         # A rule for children stated in a child limb that reaches only some purposes.
@@ -489,6 +501,9 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
         found_d = []
         for s, e in _regions(view, candidates[:3]):
             for d in find_durations(text[s:e]):
+                a, b = view.index.sentence_of(s + d.start)
+                if _PENALTY_WORDS.search(text[a:b]):
+                    continue  # "imprisonment for twenty-five years" is a sentence, not a period
                 found_d.append((d, s))
         if not found_d:
             return result("unmet", [f"{words}: no period stated (needs {want})"], [],

@@ -97,6 +97,29 @@ def test_negated_concept_does_not_count(mini_model, tmp_path):
     assert res.requirement("tip.3.b").status in ("unmet", "partial")
 
 
+def test_a_saving_clause_states_no_rule(mini_model, tmp_path):
+    p = tmp_path / "saving.txt"
+    p.write_text("1. Offence\nA person who recruits, transports, harbours or receives a person "
+                 "by force or deception commits an offence.\n\n2. Other laws\nNothing in this "
+                 "Act affects the operation of the Immigration Act in relation to making the "
+                 "consent of the person immaterial.\n", encoding="utf-8")
+    res = analyse(mini_model, read_statute(p), review_path=NO_REVIEW)
+    assert res.requirement("tip.3.b").status in ("unmet", "partial")
+    assert all(ev.unit != "2" for ev in res.requirement("tip.3.b").evidence)
+
+
+def test_a_term_of_imprisonment_is_not_a_period(mini_model, tmp_path):
+    # The reflection section also punishes a breach; its 25 years is not the period.
+    p = tmp_path / "period.txt"
+    p.write_text("1. Reflection\nA victim shall be granted a reflection period of 20 days. A "
+                 "person who removes a victim during the period is liable to imprisonment for "
+                 "twenty-five years.\n", encoding="utf-8")
+    res = analyse(mini_model, read_statute(p), review_path=NO_REVIEW)
+    days = next(e for e in res.requirement("tip.7.1").elements if e.name == "days")
+    assert days.status == "partial"
+    assert days.note == "period: 20 days"
+
+
 def test_repealed_text_is_never_evidence(mini_model, tmp_path):
     p = tmp_path / "rep.txt"
     p.write_text("1. Definitions\n\"child\" means a person under eighteen years.\n\n"

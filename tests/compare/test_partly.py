@@ -95,6 +95,9 @@ def test_an_exception_to_the_offence_makes_the_definition_partial(full_model,
         ("(2) The consent of the victim to the intended exploitation is irrelevant.", "met"),
         ("(2) Where the victim is a child, the consent of the victim to the intended "
          "exploitation is irrelevant.", "partial"),
+        # The child rule is a clause of its own after the general one.
+        ("(2) Where any of the means has been used, the consent of the victim to the intended "
+         "exploitation is irrelevant; and the consent of a child is no defence.", "met"),
     ],
 )
 def test_a_rule_stated_only_for_children(full_model, tmp_path: Path, sentence: str,
