@@ -43,6 +43,7 @@ _LIST_OPENER = re.compile(r":\s|\u2014|--|:$")
 _SAVING = re.compile(
     r"\bnothing\s+in\s+this\s+(?:act|law|part|chapter|division|section)\s+(?:shall\s+)?"
     r"(?:affects?|prejudices?|derogates?|limits?)\b", re.I)
+_SUBJECT_TO_PART = re.compile(r"\s+(?:sub-?section|paragraph)\s*\(\w{1,4}\)", re.I)
 _PENALTY_WORDS = re.compile(r"\b(imprison\w*|punish\w*|fined?|sentenced?|penalty)\b", re.I)
 # Words that show an age threshold is about children.
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
@@ -128,6 +129,11 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
             text, cue.end, m.start) is not None
         if cue.kind == "discretion" and (cue.scope == "clause" or lead_in):
             if cue.text.lower().startswith("subject to"):
+                part = _SUBJECT_TO_PART.match(text, cue.end)
+                if part:
+                    # "Subject to subsection (2), a victim shall not be prosecuted": the
+                    # other part carves something out of the rule.
+                    return f"narrowed by '{text[cue.start:part.end()]}'"
                 continue  # "subject to conditions on its use" states the rule's own terms
             if _PURPOSE_BEFORE.search(text, max(0, cue.start - 25), cue.start):
                 continue  # "so that it may compensate victims" is a purpose, not a power

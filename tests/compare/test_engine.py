@@ -167,6 +167,12 @@ def test_negation_reaches_only_the_words_after_it(mini_model, tmp_path, sentence
         # liability, not a power
         ("A person who refuses a victim a reflection period of 30 days may be charged and "
          "convicted.", "met"),
+        # another part carves something out of the rule; a general "subject to" does not
+        ("(1) Subject to subsection (2), a victim shall be granted a reflection period of 30 "
+         "days.\n(2) Subsection (1) does not apply to a victim who has committed a crime.",
+         "partial"),
+        ("Subject to the regulations, a victim shall be granted a reflection period of 30 days.",
+         "met"),
     ],
 )
 def test_discretion_weakens_a_clause_but_a_purpose_does_not(mini_model, tmp_path, sentence,
