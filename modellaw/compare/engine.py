@@ -58,12 +58,25 @@ class _Checked:
         asked: few elements need it)."""
         got = self._stated.get(pid)
         if got is None:
-            carriers = carrier_evidence(view, coverage(view, self.pairs.get(pid, [])),
-                                        MAX_STATED)
-            offences = [ev for ev in [*carriers, *self.key_places.get(pid, [])]
+            cov = coverage(view, self.pairs.get(pid, []))
+            carriers = carrier_evidence(view, cov, MAX_STATED)
+            # A definition that holds the rule is stated by the offences that use its term
+            # ("Whoever commits an act of trafficking in persons shall be punished ...").
+            cited = {ev.unit for ev in carriers}
+            defined = {t for uid, unit in cov.units.items() if unit.label in cited
+                       for m, _el, _c in cov.found_in[uid] for t in view.terms_defined_at(m.start)}
+            users = [_cited_at(view, u, pid) for u in sorted(view.offences_using(defined),
+                                                              key=lambda u: u.start)]
+            offences = [ev for ev in [*users, *carriers, *self.key_places.get(pid, [])]
                         if _creates_offence(view, ev)]
             got = self._stated[pid] = unique(offences, key=lambda ev: ev.unit)[:MAX_STATED]
         return got
+
+
+def _cited_at(view: StatuteView, unit: Unit, element: str) -> Evidence:
+    """A unit cited at its opening sentence."""
+    quote, s, e = view.quote(unit.start, unit.start + 1)
+    return Evidence(unit.label, quote, s, e, element)
 
 
 def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
@@ -120,7 +133,9 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
             scope = own
             if el.within:
                 other = checked.anchors.get(el.within) or _ranked(view, model, el.within)
-                scope = unique(other[:3] + own)
+                stated = [u for ev in checked.stated(view, el.within)
+                          if (u := view.section_at(ev.start)) is not None]
+                scope = unique(_with_penalties(view, stated[:1]) + other[:3] + own)
             r = check_number(view, el, scope)
             r.key, r.gate, r.label = el.key, el.gate, el.label
             if el.within and r.status != "unmet" and el.quantity in PENALTY_QUANTITIES:

@@ -24,13 +24,17 @@ _BARE = re.compile(
     rf"\s(?:{_VERBS}|refers to)\b",
     re.MULTILINE,
 )
+# Civil-law translations list their terms: "- child: any person below the age of 18;".
+_LISTED = re.compile(r"^(?:[-–•*]|\d{1,2}°|\d{1,2}[.)])\s*([A-Za-z][A-Za-z' -]{0,60}?)\s*:\s",
+                     re.MULTILINE)
 _DEFINITIONS_HEADING = re.compile(
     r"\b(?:interpretation|definitions?|meaning of|use of terms)\b", re.I
 )
 _MEANING_HEADING = re.compile(
     r"^\s*(?:meaning|definition)\s+of\s+(?:the\s+(?:term|expression)\s+)?(.+?)\s*$", re.I)
 _DEFINITIONS_LEAD = re.compile(
-    r"\bIn this (?:Act|Part|Chapter|Code|Law|Division|section|chapter|title|subchapter)\b", re.I
+    r"\bIn this (?:Act|Part|Chapter|Code|Law|Division|section|chapter|title|subchapter)\b"
+    r"|\bthe following (?:definitions|terms|expressions) (?:apply|shall apply|mean)\b", re.I
 )
 
 
@@ -65,7 +69,9 @@ def find_definitions(text: str, units: list[Unit]) -> dict[str, DefinedTerm]:
     for unit in _all(units):
         if unit.kind not in ("section", "article") or not _is_definitions_unit(unit, text):
             continue
-        for match in _BARE.finditer(text, unit.start, unit.end):
+        bare = [*_BARE.finditer(text, unit.start, unit.end),
+                *_LISTED.finditer(text, unit.start, unit.end)]
+        for match in bare:
             term = match.group(1).strip().lower()
             if len(term.split()) > 6 or term in ("this act", "it", "that", "which"):
                 continue

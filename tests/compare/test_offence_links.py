@@ -112,3 +112,44 @@ def test_an_organised_group_in_the_offence_itself_is_an_element(tmp_path: Path) 
     f = result.requirement("tip.4")
     assert f.status != "met"
     assert any("organised-group element" in m for m in f.missing), f.missing
+
+
+PENALTY_LAW = LAW.replace("implements tip.5.1\n  text \"(1) A person who recruits",
+                          "implements tip.4\n  text \"(1) A person who recruits") + '''
+provision penalties.trafficking "Penalties"
+  part offences
+  implements tip.5.1
+  text "(1) A person convicted of trafficking is liable to imprisonment for 15 years."
+  requires number penalty "penalty" for tip.5.1 in offence.trafficking: max_penalty >= 5 years
+'''
+
+# Written for this test, in the style of a civil-law law in translation: the terms are a
+# dash list, and the offences only use the defined terms; the child offence, which comes
+# first and commits an offence in the words the model looks for, is punished more heavily.
+CIVIL = """Article 1: This law applies throughout the Republic.
+
+Article 2: For the purposes of this law, the following definitions apply:
+- child: any person below the age of eighteen years;
+- trafficking in persons: the recruitment or harbouring of a person by force or fraud, for
+the purpose of exploitation.
+
+Article 3: Whoever traffics a child commits an offence and shall be punished by
+imprisonment of ten to twenty years.
+
+Article 4: Whoever commits an act of trafficking in persons shall be punished by
+imprisonment of one to three years.
+"""
+
+
+def test_listed_definitions_and_the_offence_that_uses_them(tmp_path: Path) -> None:
+    path = tmp_path / "civil.txt"
+    path.write_text(CIVIL, encoding="utf-8")
+    statute = read_statute(path)
+    assert {"child", "trafficking in persons"} <= set(statute.definitions)
+    assert statute.definitions["trafficking in persons"].unit == "Art. 2"
+    # The penalty of trafficking is the one of the offence that uses the defined term, not
+    # the child offence's.
+    res = analyse_text(load_law(tmp_path, PENALTY_LAW), tmp_path, CIVIL, name="civil2.txt")
+    penalty = next(e for e in res.requirement("tip.5.1").elements if e.kind == "number")
+    assert penalty.note == "maximum penalty: 3 years", penalty.note
+    assert penalty.status == "partial"
