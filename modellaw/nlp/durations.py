@@ -42,12 +42,19 @@ _DURATION = re.compile(
     _I,
 )
 
+_AGE_BEFORE = re.compile(
+    r"(?:age\s+of|attained|aged|under|below|younger\s+than|older\s+than|over)\s*$", _I)
+_AGE_AFTER = re.compile(r"\s*(?:of\s+age|old)\b", _I)
+
 
 def find_durations(text: str) -> list[Duration]:
     """Every period of days, weeks, months or years in `text`, in order."""
     folded = fold_punct(text)
     out = []
     for m in _DURATION.finditer(folded):
+        if _AGE_BEFORE.search(folded, max(0, m.start() - 25), m.start()) or _AGE_AFTER.match(
+                folded, m.end()):
+            continue  # "the age of eighteen years" is an age, not a period
         n = m.group("n")
         value = 1.0 if n.lower() in ("a", "an") else parse_number(n)
         if value is None:

@@ -247,7 +247,9 @@ def test_find_durations(text: str, days: float, bound: str) -> None:
     assert text[dur.start : dur.end] == dur.text
 
 
-@pytest.mark.parametrize("text", ["section 30", "on the day of arrival", "Act No. 30 of 2005"])
+@pytest.mark.parametrize("text", ["section 30", "on the day of arrival", "Act No. 30 of 2005",
+                                  "below the age of eighteen years", "a child aged 16 years",
+                                  "a person 17 years old"])
 def test_no_duration(text: str) -> None:
     assert find_durations(text) == []
 
