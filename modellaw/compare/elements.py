@@ -140,12 +140,29 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
             return f"{DISCRETION_NOTE} ('{cue.text}')"
         if cue.kind in ("exception", "proviso") and cue.scope == "clause" and cue.start > m.start:
             return f"narrowed by '{cue.text}'"
+    overridden = _overridden(view, m.start)
+    if overridden:
+        return f"narrowed by '{overridden}'"
     lead = _lead_in(view, m.start)
     if lead is not None:
         for cue in cues_for(text, lead[1], lead[1], lead):
             if cue.kind == "discretion" and not cue.text.lower().startswith("subject to"):
                 return f"{DISCRETION_NOTE} ('{cue.text}')"
     return None
+
+
+def _overridden(view: StatuteView, offset: int) -> str | None:
+    """A later part of the section that sets the part holding `offset` aside for some
+    cases: "(3) Notwithstanding subsection (2), where the child had attained sixteen ..."."""
+    sec = view.section_at(offset)
+    part = next((c for c in sec.children if c.start <= offset < c.end), None) if sec else None
+    if sec is None or part is None or not part.label.startswith(sec.label):
+        return None
+    marker = re.escape(part.label[len(sec.label):])
+    text = view.statute.text
+    hit = re.compile(rf"\bnotwithstanding\s+(?:sub-?section|paragraph)\s*{marker}",
+                     re.I).search(text, part.end, sec.end)
+    return text[hit.start():hit.end()] if hit else None
 
 
 def _lead_in(view: StatuteView, offset: int) -> tuple[int, int] | None:

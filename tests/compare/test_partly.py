@@ -61,6 +61,13 @@ def test_partly_concepts(tmp_path: Path, sentence: str, status: str, missing: st
         ("1. Trafficking\n(1) A person who recruits, transports or harbours another person, "
          "whether adult or child, by force, threat or fraud for the purpose of exploitation "
          "commits an offence.\n", "unmet", "no provision found"),
+        # A later subsection sets the child limb aside for older children.
+        ("1. Trafficking\n(1) A person who recruits, transports or harbours another person by "
+         "force, threat or fraud for the purpose of exploitation commits an offence.\n"
+         "(2) A person who recruits, transports or harbours a child for the purpose of "
+         "exploitation commits an offence.\n(3) Notwithstanding subsection (2), where the child "
+         "had attained the age of sixteen years and works lawfully, the force, threat or fraud "
+         "must be proved.\n", "partial", "narrowed by 'Notwithstanding subsection (2)'"),
     ],
 )
 def test_child_limb_read_from_the_offence(full_model, tmp_path: Path, statute: str,
