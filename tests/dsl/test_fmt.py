@@ -439,3 +439,14 @@ def test_fmt_missing_path_is_reported(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["fmt", str(tmp_path / "nope.mlaw")])
     assert res.exit_code == 2
     assert "P005" in res.output
+
+
+PROVISIONS = Path(__file__).resolve().parents[2] / "provisions"
+
+
+@pytest.mark.parametrize("path", sorted(PROVISIONS.rglob("*.mlaw")),
+                         ids=lambda p: p.relative_to(PROVISIONS).as_posix())
+def test_the_bundled_model_law_is_formatted(path: Path) -> None:
+    # `make demo` checks this first; a wording change left unformatted would stop it.
+    text = path.read_text(encoding="utf-8")
+    assert format_text(text) == text, f"run: modellaw fmt {path}"
