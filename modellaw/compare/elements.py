@@ -203,6 +203,10 @@ def _best(matches: list[TermMatch], ranked: list[int], view: StatuteView,
     return weakened
 
 
+def _names_trafficking(m: TermMatch) -> bool:
+    return m.phrase.startswith("@") and "trafficking" in m.text.lower()
+
+
 def check_concepts(view: StatuteView, el: Element, ranked: list[int],
                    where: set[int] | None = None) -> ElementResult:
     """`ranked` holds the provision's best candidate sections, best first. `where`, when
@@ -224,8 +228,11 @@ def check_concepts(view: StatuteView, el: Element, ranked: list[int],
             # Wording that must be absent matters only where the rule is: the provision's
             # own, or the one it is looked for `in` (an "organised group" in a sentencing
             # section is an aggravation, not an element of the offence).
+            # A statute reading that names trafficking has placed its match itself: "the
+            # placement of a child ... shall not constitute trafficking" may sit in an
+            # article of its own.
             hits = [m for m in hits if not _raises_penalty(view, m)
-                    and (where is not None or not preferred
+                    and (where is not None or not preferred or _names_trafficking(m)
                          or _section_id(view, m) in preferred)]
         all_hits.append(hits)
     home = _home_sections(view, all_hits)

@@ -187,6 +187,11 @@ _CARVE_OUT = re.compile(
     r"(?:to|in\s+relation\s+to|where)\b"
     r"|\bnothing\s+in\s+this\s+(?:article|section)\s+(?:shall\s+apply|applies)\s+"
     r"(?:to|in\s+relation\s+to|where)\b", re.I)
+# Conduct defined out of trafficking wherever the statute says so: "The placement of a child
+# by his parents in accordance with custom shall not constitute trafficking in persons ...".
+_NOT_TRAFFICKING = re.compile(
+    r"\b(?:shall|does|do|will)\s+not\s+(?:constitute|amount\s+to)\s+(?:an?\s+|the\s+)?"
+    r"(?:offen[cs]e\s+of\s+)?trafficking\b", re.I)
 # An exemption for victims is the non-punishment rule, not a gap in the offence.
 _VICTIM = re.compile(r"\bvictims?\b|\btrafficked\s+persons?\b", re.I)
 
@@ -202,7 +207,17 @@ def offence_carve_out(st: Statute) -> list[Reading]:
             scope = text[m.end():stop.start() if stop else u.end]
             if not _VICTIM.search(scope):
                 out.append(Reading(m.start(), stop.start() if stop else u.end))
+    for m in _NOT_TRAFFICKING.finditer(text):
+        s, e = _sentence_around(text, m.start())
+        if not _VICTIM.search(text, s, m.start()):
+            out.append(Reading(s, e))
     return out
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    stop = text.find(". ", pos)
+    return start, len(text) if stop < 0 else stop + 1
 
 
 # "attempts to commit", "the attempt is punishable", "attempted trafficking"; not "an attempt

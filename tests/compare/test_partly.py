@@ -152,3 +152,24 @@ def test_a_gate_is_only_a_precondition(tmp_path: Path, mark: str, sentence: str,
     law = load_law(tmp_path, GATE_LAW.replace("MARK", mark))
     f = analyse_text(law, tmp_path, f"1. Return\n{sentence}\n").requirement("tip.8.2")
     assert f.status == status
+
+
+def test_conduct_defined_out_of_trafficking_elsewhere_narrows_the_offence(
+        full_model, tmp_path: Path) -> None:
+    # The exception sits in an article of its own, far from the offence's own sections.
+    statute = ("1. Trafficking\n(1) A person who recruits, transports, transfers, harbours or "
+               "receives a child for the purpose of exploitation commits an offence.\n\n"
+               "2. Adults\n(1) A person who recruits, transports or harbours an adult by "
+               "force or fraud for the purpose of exploitation commits an offence.\n\n"
+               "3. Penalty\nA person who commits an offence under section 1 or 2 is liable to "
+               "imprisonment for twenty years; the consent of the victim is immaterial.\n\n"
+               "4. Exploitation\nExploitation includes forced labour, slavery, servitude and "
+               "sexual exploitation.\n\n"
+               "5. Shelters\n(1) The Minister shall provide shelters for victims.\n\n"
+               "6. Custom\nThe placement of a child by a parent with a relative in accordance "
+               "with custom shall not constitute trafficking in persons, unless the child is "
+               "exploited.\n")
+    res = analyse_text(full_model, tmp_path, statute)
+    for rid in ("tip.3.a", "tip.3.c"):
+        f = res.requirement(rid)
+        assert any("exception to the offence" in m and "in 6" in m for m in f.missing), f.missing

@@ -105,6 +105,11 @@ CARVE_OUTS = [
     (OFFENCE + "(2) Provided that nothing in this section applies to a licensed employment agency "
      "acting in good faith.\n",
      "nothing in this section applies to a licensed employment agency acting in good faith"),
+    # Conduct defined out of trafficking in an article of its own.
+    (OFFENCE + "\n8. Custom\nThe placement of a child with a relative in accordance with "
+     "custom shall not constitute trafficking in persons, unless the child is exploited.\n",
+     "The placement of a child with a relative in accordance with custom shall not constitute "
+     "trafficking in persons, unless the child is exploited."),
 ]
 NOT_CARVE_OUTS = [
     # Exempting victims is the non-punishment rule, not a gap in the offence.
@@ -114,6 +119,8 @@ NOT_CARVE_OUTS = [
     OFFENCE + "(2) Subsection (1) shall apply to agents of a carrier.\n",
     # Not an offence.
     "9. Shelters\n(1) This section shall not apply to shelters run by the State.\n",
+    # A victim's own conduct is the non-punishment rule.
+    OFFENCE + "(2) The acts of a victim done under compulsion shall not constitute trafficking.\n",
 ]
 
 
