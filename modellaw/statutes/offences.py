@@ -55,6 +55,9 @@ _CONDUCT = re.compile(
     r"shall\s+be\s+unlawful)",
     re.IGNORECASE,
 )
+# The offender named by the offence committed, not by conduct: a punishing clause.
+_PUNISHING_SUBJECT = re.compile(
+    r"\b(?:who|whoever)\s+commits\s+(?:an|the)\s+offen[cs]e\b", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:be\s+)?$", re.IGNORECASE)
 
 
@@ -90,5 +93,6 @@ def creates_offence(text: str) -> bool:
 def makes_conduct_an_offence(text: str) -> bool:
     """Whether the text makes conduct an offence ("Whoever obstructs ... shall be fined"),
     rather than only punishing one made elsewhere ("A person who commits aggravated
-    trafficking is liable to imprisonment for life")."""
-    return _CONDUCT.search(text) is not None
+    trafficking is liable to imprisonment for life", "A person who commits the offence of
+    trafficking in persons is liable ...")."""
+    return _CONDUCT.search(_PUNISHING_SUBJECT.sub(" ", text)) is not None

@@ -83,6 +83,10 @@ def test_creates_offence(text: str, creates: bool) -> None:
         ("(2) A person who commits aggravated trafficking is liable to imprisonment for life",
          False),
         ("shall, upon conviction, be liable to imprisonment for fourteen years", False),
+        ("(6) A person who commits the offence of trafficking in persons is liable (a) on "
+         "summary conviction, to imprisonment for five years", False),
+        ("Whoever commits an offence under this section shall be punished", False),
+        ("A person who recruits a child commits the offence of trafficking", True),
     ],
 )
 def test_makes_conduct_an_offence(text: str, conduct: bool) -> None:
