@@ -168,6 +168,7 @@ class _Segmenter:
         self.article_mode = False  # set by classify()
         self.sign_mode = False
         self.decimal_mode = False
+        self.undotted_mode = False
 
     # ---- line classification -------------------------------------------------------------
 
@@ -189,6 +190,12 @@ class _Segmenter:
         signs = sum(1 for ln in lines if _SECTION_SIGN.match(ln.text))
         self.sign_mode = signs >= 2
         self.decimal_mode = sum(1 for ln in lines if _DECIMAL.match(ln.text)) >= 2
+        # Westminster Acts print "1 Slavery, servitude and forced labour" without a point;
+        # believed when such lines count up from 1 and outnumber "1." lines.
+        undotted = [int(m.group(1)) for ln in lines
+                    if (m := re.match(r"(\d{1,3})\s", ln.text)) and _UNDOTTED.match(ln.text)]
+        self.undotted_mode = (self.decimal_mode or (
+            len(undotted) >= 3 and undotted[:2] == [1, 2] and len(undotted) > len(numbered)))
         decimals_seen: set[str] = set()
         tokens: list[_Token] = []
         consumed: set[int] = self._contents_lines(section_indent)
@@ -356,7 +363,8 @@ class _Segmenter:
             token.label = "Art. " + re.sub(r"\s+", " ", number)
             token.style = "civil"
             return token
-        match = (_DECIMAL.match(text) or _UNDOTTED.match(text)) if self.decimal_mode else None
+        match = ((_DECIMAL.match(text) if self.decimal_mode else None)
+                 or (_UNDOTTED.match(text) if self.undotted_mode else None))
         if match and line.indent <= section_indent:
             return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
         match = _NUMBERED.match(text)

@@ -167,6 +167,16 @@ DECIMAL_CODE = (
             ["1", "3", "3(1)", "271.2", "271.2(1B)(a)", "279.011(1)"],
             ["Schedule para 271.2", "Schedule Division 271 para 271.2"],
         ),
+        # Westminster Acts: "1 Slavery, servitude ..." without a point, cross-headings between.
+        (
+            "PART 1\nOFFENCES\n\nOffences\n\n1 Slavery and servitude\n(1) A person commits an "
+            "offence if—\n(a) the person holds another in slavery.\n\n2 Human trafficking\n"
+            "(1) A person commits an offence if the person arranges travel.\n\nMaximum "
+            "sentences\n\n5 Offences\n(1) A person guilty of an offence is liable.\n"
+            "12 months after commencement the Secretary of State shall report.\n",
+            ["Part 1", "1", "1(1)", "1(1)(a)", "2", "2(1)", "5", "5(1)"],
+            ["12"],
+        ),
         # One decimal line is a number at the start of a sentence, not a section.
         (
             "1. Title\nText.\n2. Offence\n(1) A person.\n1.5 Million dollars is the fine.\n",
@@ -187,6 +197,7 @@ DECIMAL_CODE = (
         "letter-mid-line-not-item",
         "decimal-sections",
         "code-in-a-schedule",
+        "westminster-sections-without-a-point",
         "one-decimal-line-not-a-section",
     ],
 )
