@@ -87,25 +87,28 @@ def test_instrument_filter(mini_model):
     assert analyse(mini_model, st, instruments=["coe"], review_path=NO_REVIEW).requirements == []
 
 
-def test_negated_concept_does_not_count(mini_model, tmp_path):
+OFFENCE = ("1. Offence\nA person who recruits, transports, harbours or receives a person by "
+           "force or deception commits an offence.")
+
+
+@pytest.mark.parametrize(
+    ("statute", "uncited"),
+    [
+        # "consent ... immaterial" appears, but under "Nothing in this section shall".
+        (OFFENCE + " Nothing in this section shall make the consent of the person "
+         "immaterial.\n", None),
+        # A saving clause keeps another law's rule and states none of its own.
+        (OFFENCE + "\n\n2. Other laws\nNothing in this Act affects the operation of the "
+         "Immigration Act in relation to making the consent of the person immaterial.\n", "2"),
+    ],
+    ids=["negation", "saving-clause"],
+)
+def test_words_that_state_no_rule_do_not_count(mini_model, tmp_path, statute, uncited):
     p = tmp_path / "neg.txt"
-    p.write_text("1. Offence\nA person who recruits, transports, harbours or receives a person "
-                 "by force or deception commits an offence. Nothing in this section shall "
-                 "make the consent of the person immaterial.\n", encoding="utf-8")
-    res = analyse(mini_model, read_statute(p), review_path=NO_REVIEW)
-    # "consent ... immaterial" appears, but under "Nothing in this section shall".
-    assert res.requirement("tip.3.b").status in ("unmet", "partial")
-
-
-def test_a_saving_clause_states_no_rule(mini_model, tmp_path):
-    p = tmp_path / "saving.txt"
-    p.write_text("1. Offence\nA person who recruits, transports, harbours or receives a person "
-                 "by force or deception commits an offence.\n\n2. Other laws\nNothing in this "
-                 "Act affects the operation of the Immigration Act in relation to making the "
-                 "consent of the person immaterial.\n", encoding="utf-8")
-    res = analyse(mini_model, read_statute(p), review_path=NO_REVIEW)
-    assert res.requirement("tip.3.b").status in ("unmet", "partial")
-    assert all(ev.unit != "2" for ev in res.requirement("tip.3.b").evidence)
+    p.write_text(statute, encoding="utf-8")
+    f = analyse(mini_model, read_statute(p), review_path=NO_REVIEW).requirement("tip.3.b")
+    assert f.status in ("unmet", "partial")
+    assert all(ev.unit != uncited for ev in f.evidence)
 
 
 def test_a_term_of_imprisonment_is_not_a_period(mini_model, tmp_path):

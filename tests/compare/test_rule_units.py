@@ -7,6 +7,8 @@ from pathlib import Path
 
 from compare_helpers import analyse_text, load_law
 
+from modellaw.compare.findings import ElementResult
+
 LAW = '''instrument tip "Protocol"
 
 requirement tip.3.a "Definition"
@@ -59,6 +61,13 @@ def _run(tmp_path: Path, law_text: str = LAW):
     return analyse_text(load_law(tmp_path, law_text), tmp_path, STATUTE)
 
 
+def _penalty(tmp_path: Path, statute: str) -> ElementResult:
+    """The penalty element of tip.5.1, its offence placed by the key offence words."""
+    law = LAW.replace("requires clause offence", "requires key clause offence")
+    res = analyse_text(load_law(tmp_path, law), tmp_path, statute)
+    return next(e for e in res.requirement("tip.5.1").elements if e.kind == "number")
+
+
 def test_the_unit_stating_the_whole_rule_is_cited_first(tmp_path: Path) -> None:
     f = _run(tmp_path).requirement("tip.3.a")
     assert f.status == "met"
@@ -85,11 +94,7 @@ def test_a_term_in_default_of_payment_is_not_the_penalty(tmp_path: Path) -> None
         "for a term not exceeding fifteen years.",
         "for a term not exceeding fifteen years. A further term of imprisonment which may "
         "extend to two years may be imposed in the case of a failure to pay compensation.")
-    res = analyse_text(load_law(tmp_path, LAW.replace("requires clause offence",
-                                                      "requires key clause offence")),
-                       tmp_path, statute)
-    penalty = next(e for e in res.requirement("tip.5.1").elements if e.kind == "number")
-    assert penalty.note == "maximum penalty: 15 years"
+    assert _penalty(tmp_path, statute).note == "maximum penalty: 15 years"
 
 
 def test_another_offence_in_the_same_section_is_not_its_penalty(tmp_path: Path) -> None:
@@ -103,9 +108,7 @@ def test_another_offence_in_the_same_section_is_not_its_penalty(tmp_path: Path) 
                "not less than 10 years or for life.\n"
                "(c) Whoever obstructs the enforcement of this section shall be imprisoned "
                "for not more than 5 years.\n")
-    law = LAW.replace("requires clause offence", "requires key clause offence")
-    res = analyse_text(load_law(tmp_path, law), tmp_path, statute)
-    penalty = next(e for e in res.requirement("tip.5.1").elements if e.kind == "number")
+    penalty = _penalty(tmp_path, statute)
     assert penalty.note == "maximum penalty: life"
     assert penalty.evidence[0].unit == "3(b)"
 
@@ -317,9 +320,7 @@ def test_the_penalty_on_indictment_is_the_maximum(tmp_path: Path) -> None:
         "is liable (a) on summary conviction, to a fine of fifty thousand dollars or to\n"
         "imprisonment for five years or to both; (b) on conviction on indictment, to\n"
         "imprisonment for twenty-five years.")
-    law = LAW.replace("requires clause offence", "requires key clause offence")
-    res = analyse_text(load_law(tmp_path, law), tmp_path, statute)
-    penalty = next(e for e in res.requirement("tip.5.1").elements if e.kind == "number")
+    penalty = _penalty(tmp_path, statute)
     assert penalty.note == "maximum penalty: 25 years"
     assert penalty.status == "met"
 
