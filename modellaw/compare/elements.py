@@ -15,7 +15,7 @@ from modellaw.nlp.numbers import find_ages, find_durations
 from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
 from modellaw.statutes.offences import makes_conduct_an_offence
-from modellaw.statutes.readings import child_limb_note
+from modellaw.statutes.readings import READING_MARK, child_limb_note
 
 _NEGATIVE_PHRASE = re.compile(r"\b(not|no|nothing|never|neither|nor)\b", re.I)
 # "Qualified trafficking" is the aggravated offence in Philippine-style drafting.
@@ -204,7 +204,8 @@ def _best(matches: list[TermMatch], ranked: list[int], view: StatuteView,
 
 
 def _names_trafficking(m: TermMatch) -> bool:
-    return m.phrase.startswith("@") and "trafficking" in m.text.lower()
+    """A statute reading's match that names trafficking itself."""
+    return m.phrase.startswith(READING_MARK) and "trafficking" in m.text.lower()
 
 
 def check_concepts(view: StatuteView, el: Element, ranked: list[int],
@@ -227,10 +228,9 @@ def check_concepts(view: StatuteView, el: Element, ranked: list[int],
         if el.kind == "absence":
             # Wording that must be absent matters only where the rule is: the provision's
             # own, or the one it is looked for `in` (an "organised group" in a sentencing
-            # section is an aggravation, not an element of the offence).
-            # A statute reading that names trafficking has placed its match itself: "the
-            # placement of a child ... shall not constitute trafficking" may sit in an
-            # article of its own.
+            # section is an aggravation, not an element of the offence). A statute reading
+            # that names trafficking has placed its match itself ("the placement of a child
+            # ... shall not constitute trafficking" may sit in an article of its own).
             hits = [m for m in hits if not _raises_penalty(view, m)
                     and (where is not None or not preferred or _names_trafficking(m)
                          or _section_id(view, m) in preferred)]
