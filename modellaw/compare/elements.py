@@ -43,7 +43,7 @@ _LIST_OPENER = re.compile(r":\s|\u2014|--|:$")
 _SAVING = re.compile(
     r"\bnothing\s+in\s+this\s+(?:act|law|part|chapter|division|section)\s+(?:shall\s+)?"
     r"(?:affects?|prejudices?|derogates?|limits?)\b", re.I)
-_SUBJECT_TO_PART = re.compile(r"\s+(?:sub-?section|paragraph)\s*\(\w{1,4}\)", re.I)
+_SUBJECT_TO_PART = re.compile(r"\s+(?:sub-?section|paragraph)\s*(\(\w{1,4}\))", re.I)
 _PENALTY_WORDS = re.compile(r"\b(imprison\w*|punish\w*|fined?|sentenced?|penalty)\b", re.I)
 # Words that show an age threshold is about children.
 _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young person)\b", re.I)
@@ -133,7 +133,9 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
                 if part:
                     # "Subject to subsection (2), a victim shall not be prosecuted": the
                     # other part carves something out of the rule.
-                    return f"narrowed by '{text[cue.start:part.end()]}'"
+                    sec = view.section_at(m.start)
+                    where = f" (see {sec.label}{part.group(1)})" if sec is not None else ""
+                    return f"narrowed by '{text[cue.start:part.end()]}'{where}"
                 continue  # "subject to conditions on its use" states the rule's own terms
             if _PURPOSE_BEFORE.search(text, max(0, cue.start - 25), cue.start):
                 continue  # "so that it may compensate victims" is a purpose, not a power
@@ -142,7 +144,8 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
             return f"narrowed by '{cue.text}'"
     overridden = _overridden(view, m.start)
     if overridden:
-        return f"narrowed by '{overridden}'"
+        words, label = overridden
+        return f"narrowed by '{words}' in {label}"
     lead = _lead_in(view, m.start)
     if lead is not None:
         for cue in cues_for(text, lead[1], lead[1], lead):
@@ -151,7 +154,7 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
     return None
 
 
-def _overridden(view: StatuteView, offset: int) -> str | None:
+def _overridden(view: StatuteView, offset: int) -> tuple[str, str] | None:
     """A later part of the section that sets the part holding `offset` aside for some
     cases: "(3) Notwithstanding subsection (2), where the child had attained sixteen ..."."""
     sec = view.section_at(offset)
@@ -162,7 +165,7 @@ def _overridden(view: StatuteView, offset: int) -> str | None:
     text = view.statute.text
     hit = re.compile(rf"\bnotwithstanding\s+(?:sub-?section|paragraph)\s*{marker}",
                      re.I).search(text, part.end, sec.end)
-    return text[hit.start():hit.end()] if hit else None
+    return (text[hit.start():hit.end()], view.label_at(hit.start())) if hit else None
 
 
 def _lead_in(view: StatuteView, offset: int) -> tuple[int, int] | None:

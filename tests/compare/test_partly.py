@@ -67,7 +67,7 @@ def test_partly_concepts(tmp_path: Path, sentence: str, status: str, missing: st
          "(2) A person who recruits, transports or harbours a child for the purpose of "
          "exploitation commits an offence.\n(3) Notwithstanding subsection (2), where the child "
          "had attained the age of sixteen years and works lawfully, the force, threat or fraud "
-         "must be proved.\n", "partial", "narrowed by 'Notwithstanding subsection (2)'"),
+         "must be proved.\n", "partial", "narrowed by 'Notwithstanding subsection (2)' in 1(3)"),
     ],
 )
 def test_child_limb_read_from_the_offence(full_model, tmp_path: Path, statute: str,
