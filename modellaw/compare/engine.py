@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -264,8 +265,28 @@ def _capped(status: str, missing: list[str],
 
 def _evidence(view: StatuteView, pairs: list[tuple[Element, ElementResult]]) -> list[Evidence]:
     """The units that state the rule, then each element's own places."""
-    return merge(view, carrier_evidence(view, coverage(view, pairs), MAX_EVIDENCE),
-                 evidence_of([er for _, er in pairs]), MAX_EVIDENCE)
+    out = merge(view, carrier_evidence(view, coverage(view, pairs), MAX_EVIDENCE),
+                evidence_of([er for _, er in pairs]), MAX_EVIDENCE)
+    return (out + _referring_parts(view, out))[:MAX_EVIDENCE]
+
+
+def _referring_parts(view: StatuteView, cited: list[Evidence]) -> list[Evidence]:
+    """Parts of a cited unit's section that open by naming it: "(2) Subsection (1) shall
+    apply to the carrier's agents" extends the rule in (1), so it is cited with it."""
+    labels = {ev.unit for ev in cited}
+    out = []
+    for ev in cited:
+        sec = view.section_at(ev.start)
+        part = next((c for c in sec.children if c.start <= ev.start < c.end), None) if sec else None
+        if sec is None or part is None or not part.label.startswith(sec.label):
+            continue
+        opening = re.compile(rf"\W*(?:\(\w{{1,4}}\)\s*)?(?:sub-?section|paragraph)\s*"
+                             rf"{re.escape(part.label[len(sec.label):])}(?!\s*\()", re.I)
+        for c in sec.children:
+            if c.label not in labels and opening.match(view.statute.text, c.start):
+                labels.add(c.label)
+                out.append(_cited_at(view, c, ev.element))
+    return out
 
 
 def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None = None,

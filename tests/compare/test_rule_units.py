@@ -351,3 +351,33 @@ def test_a_qualifying_element_is_looked_for_in_the_offence(tmp_path: Path) -> No
     # Looked for only where the key words are, it would be found in the training section
     # alone; the offence holding the acts and means comes first now.
     assert child.evidence[0].unit == "4(2)"
+
+
+CARRIER_LAW = '''instrument tip "Protocol"
+
+requirement tip.11.3 "Carriers"
+  strength mandatory
+  verify verified
+
+part prevention "Prevention"
+
+provision prevention.carriers "Carriers"
+  part prevention
+  implements tip.11.3
+  text "(1) A commercial carrier shall check that each passenger holds travel documents."
+  requires key clause check "document check": carrier checks ("verify that each passenger")
+'''
+
+
+def test_a_part_that_opens_by_naming_the_cited_one_is_cited_with_it(tmp_path: Path) -> None:
+    # Written for this test: (2) extends the duty in (1) to agents; (3) is a penalty that
+    # only mentions (1) later on, and is not cited for the duty.
+    statute = ("1. Short title\nThis Act may be cited as the Carriers Act.\n\n"
+               "24. Carrier liability\n(1) A transportation provider shall verify that each "
+               "passenger possesses the necessary travel documents.\n(2) Subsection (1) shall "
+               "apply to the provider's agents and to any person issuing tickets.\n(3) A person "
+               "who fails to comply with subsection (1) commits an offence.\n")
+    res = analyse_text(load_law(tmp_path, CARRIER_LAW), tmp_path, statute)
+    units = [ev.unit for ev in res.requirement("tip.11.3").evidence]
+    assert units[:2] == ["24(1)", "24(2)"], units
+    assert "24(3)" not in units
