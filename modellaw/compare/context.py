@@ -15,6 +15,22 @@ from modellaw.util.order import unique
 
 # Units at this level or above are "sections" for retrieval and roll-ups.
 SECTION_KINDS = {"section", "article", "schedule"}
+# A part that opens by naming another part of its section: "(2) Subsection (1) shall apply
+# to the provider's agents" extends the rule in (1).
+_OPENS_NAMING = re.compile(
+    r"\W*(?:\(\w{1,4}\)\s*)?(?:sub-?section|paragraph)\s*(\(\w{1,4}\))(?!\s*\()", re.I)
+# "(3) Notwithstanding subsection (2), where the child had attained sixteen ...": a part set
+# aside for some cases.
+_NOTWITHSTANDING = re.compile(
+    r"\bnotwithstanding\s+(?:sub-?section|paragraph)\s*(\(\w{1,4}\))(?!\s*\()", re.I)
+
+
+@dataclass
+class PartReferences:
+    """How the parts of one section name each other, keyed by the named part's marker."""
+
+    extended_by: dict[str, list[Unit]] = field(default_factory=dict)
+    set_aside_by: dict[str, tuple[str, int]] = field(default_factory=dict)  # words, offset
 MAX_QUOTE = 320
 
 
@@ -40,6 +56,7 @@ class StatuteView:
         default_factory=dict)
     # per reading match span: why the place meets its rule only in part
     reading_notes: dict[tuple[int, int], str] = field(default_factory=dict)
+    _part_refs: dict[int, PartReferences] = field(default_factory=dict)
 
     @classmethod
     def build(cls, statute: Statute, index: TermIndex | None = None) -> StatuteView:
@@ -128,6 +145,21 @@ class StatuteView:
                             rf"\b{re.escape(t)}", low):
                         self._term_users.setdefault(t, []).append(sec)
         return unique(u for t in terms for u in self._term_users.get(t, []))
+
+    def part_references(self, section: Unit) -> PartReferences:
+        """Which parts of a section open by naming another, and which part a later one
+        sets aside (memoised: asked for every cited unit and every weakened clause)."""
+        got = self._part_refs.get(id(section))
+        if got is None:
+            got = self._part_refs[id(section)] = PartReferences()
+            text = self.statute.text
+            for c in section.children:
+                m = _OPENS_NAMING.match(text, c.start)
+                if m:
+                    got.extended_by.setdefault(m.group(1), []).append(c)
+            for m in _NOTWITHSTANDING.finditer(text, section.start, section.end):
+                got.set_aside_by.setdefault(m.group(1), (m.group(0), m.start()))
+        return got
 
     def penalties(self, start: int, end: int) -> list[Penalty]:
         """The penalty clauses in a stretch of the text, offsets relative to `start`

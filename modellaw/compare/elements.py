@@ -161,11 +161,10 @@ def _overridden(view: StatuteView, offset: int) -> tuple[str, str] | None:
     part = next((c for c in sec.children if c.start <= offset < c.end), None) if sec else None
     if sec is None or part is None or not part.label.startswith(sec.label):
         return None
-    marker = re.escape(part.label[len(sec.label):])
-    text = view.statute.text
-    hit = re.compile(rf"\bnotwithstanding\s+(?:sub-?section|paragraph)\s*{marker}",
-                     re.I).search(text, part.end, sec.end)
-    return (text[hit.start():hit.end()], view.label_at(hit.start())) if hit else None
+    hit = view.part_references(sec).set_aside_by.get(part.label[len(sec.label):])
+    if hit is None or hit[1] < part.end:
+        return None
+    return hit[0], view.label_at(hit[1])
 
 
 def _lead_in(view: StatuteView, offset: int) -> tuple[int, int] | None:

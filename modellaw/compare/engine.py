@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -280,10 +279,8 @@ def _referring_parts(view: StatuteView, cited: list[Evidence]) -> list[Evidence]
         part = next((c for c in sec.children if c.start <= ev.start < c.end), None) if sec else None
         if sec is None or part is None or not part.label.startswith(sec.label):
             continue
-        opening = re.compile(rf"\W*(?:\(\w{{1,4}}\)\s*)?(?:sub-?section|paragraph)\s*"
-                             rf"{re.escape(part.label[len(sec.label):])}(?!\s*\()", re.I)
-        for c in sec.children:
-            if c.label not in labels and opening.match(view.statute.text, c.start):
+        for c in view.part_references(sec).extended_by.get(part.label[len(sec.label):], []):
+            if c.label not in labels:
                 labels.add(c.label)
                 out.append(_cited_at(view, c, ev.element))
     return out
