@@ -25,6 +25,8 @@ HEADER_LINE = re.compile(r"^# ([a-z_]+): (.+)$")
 
 # A cited unit: optional style prefix, a section number (3, 3A, 212-1, 401), then any
 # bracketed sub-units: "3(1)(a)", "Art. 212(4)(b)", "401(a)(1)(C)", "19(b)(6)".
+SCHEDULE_PARA = re.compile(r"^(.*Schedule)\s+para\s+(\d+)$")
+NOTE_LABEL = re.compile(r"^(?:Art\.\s*)?(\d+[A-Za-z]?(?:-\d+)?),?\s+Note(?:\s+(\d+))?$")
 # Codes numbered within divisions cite "271.2(1B)(a)".
 UNIT_LABEL = re.compile(
     r"^(?:Art\.\s*|Sec\.\s*|§\s*)?(\d+[A-Za-z]?(?:-\d+)?(?:\.\d+[A-Z]{0,2})?)((?:\([^()\s]+\))*)$")
@@ -61,7 +63,9 @@ def _section_headings(base: str, body: str) -> list[tuple[re.Match[str], str]]:
         # Bare numbers must look like "3. Heading" (or "271.2 Heading" in a code numbered
         # within divisions) so that "2nd June" never counts; (?![\d-]) keeps "212" from
         # matching "212-1".
-        tail = (r"\s" if "." in base else r"\.\s") if style == "bare" else r"(?![\d-])"
+        # Westminster Acts print "1 Slavery, servitude ..." without the point.
+        tail = ((r"\s" if "." in base else r"(?:\.\s|\s+(?=[A-Z]))") if style == "bare"
+                else r"(?![\d-])")
         found = [(m, style) for m in re.finditer(rf"(?m)^{prefix}{re.escape(base)}{tail}", body)]
         if found:
             return found
@@ -70,6 +74,19 @@ def _section_headings(base: str, body: str) -> list[tuple[re.Match[str], str]]:
 
 def unit_found(label: str, body: str) -> bool:
     """True if the cited unit's section exists and its sub-markers appear in order in it."""
+    note = NOTE_LABEL.match(label)
+    if note:
+        # "Art. 128, Note 2": a note at the foot of the article ("Notes. 1. ... 2. ...").
+        number = note.group(2)
+        pattern = r"(?m)^Notes?\.\s" + (rf"(?:.*\n)*?(?:Notes\.\s)?{number}\.\s" if number else "")
+        return any(re.search(pattern, body[h.start():_section_end(h, style, body)])
+                   for h, style in _section_headings(note.group(1), body))
+    para = SCHEDULE_PARA.match(label)
+    if para:
+        # "Schedule para 6": a line opening with 6 below the schedule's heading.
+        head = re.search(rf"(?mi)^\s*{re.escape(para.group(1))}\b", body)
+        return head is not None and re.compile(
+            rf"(?m)^{para.group(2)}(?:\.|\s)").search(body, head.end()) is not None
     parsed = UNIT_LABEL.match(label)
     if parsed is None:
         # Units cited by heading (texts whose numbers were lost): the heading line exists.
@@ -79,19 +96,25 @@ def unit_found(label: str, body: str) -> bool:
                for heading, style in _section_headings(base, body))
 
 
-def _markers_in_section(heading: re.Match[str], style: str, subs: str, body: str) -> bool:
+def _section_end(heading: re.Match[str], style: str, body: str) -> int:
     next_heading = re.compile(
         rf"(?m)^{SECTION_PREFIXES[style]}\d+[A-Za-z]?(?:-\d+)?"
-        + (r"(?:\.\s|\.\d+[A-Z]{0,2}\s)" if style == "bare" else r"(?![\d])")
+        + (r"(?:\.\s|\.\d+[A-Z]{0,2}\s|\s+(?=[A-Z]))" if style == "bare" else r"(?![\d])")
     )
     nxt = next_heading.search(body, heading.end())
-    span = body[heading.start() : nxt.start() if nxt else len(body)]
+    return nxt.start() if nxt else len(body)
+
+
+def _markers_in_section(heading: re.Match[str], style: str, subs: str, body: str) -> bool:
+    span = body[heading.start() : _section_end(heading, style, body)]
     pos = 0
-    for marker in re.findall(r"\(([^()]+)\)", subs):
-        # Civil-law codes number their paragraphs "1." at the start of a line; a lawyer
-        # cites them as "Art. 212(1)".
+    for depth, marker in enumerate(re.findall(r"\(([^()]+)\)", subs)):
+        # Civil-law codes number their paragraphs "1." at the start of a line, and their
+        # items "1)" or "a)" below them; a lawyer cites them as "Art. 212(1)", "Art. 13(2)(1)".
         if style == "article" and marker.isdigit():
-            pattern = rf"(?m)^{marker}\.\s"
+            pattern = rf"(?m)^{marker}[.)]\s" if depth == 0 else rf"(?m)^{marker}\)\s"
+        elif style == "article":
+            pattern = rf"(?m)\({re.escape(marker)}\)|^{re.escape(marker)}\)\s"
         else:
             pattern = re.escape(f"({marker})")
         hit = re.compile(pattern).search(span, pos)
@@ -193,6 +216,17 @@ def test_cited_units_exist_in_text(sample: Path) -> None:
         ("4(1)", "ARRANGEMENT OF SECTIONS\n4. Offence\n5. Other\nBE IT ENACTED:\n"
          "4. Offence\n(1) A person\n", True),
         ("5(2)", "ARRANGEMENT OF SECTIONS\n5. Other\nBE IT ENACTED:\n5. Other\n(1) X\n", False),
+        ("2(1)(a)", "1 Slavery\n(1) X\n2 Human trafficking\n(1) A person\n(a) arranges\n", True),
+        ("1(2)", "1 Slavery\n(1) X\n2 Human trafficking\n(2) Other\n", False),
+        ("Schedule para 6", "12 Defence\nText.\nSCHEDULE\n1 Murder.\n6 Drug offences.\n", True),
+        ("Schedule para 7", "12 Defence\nText.\nSCHEDULE\n1 Murder.\n6 Drug offences.\n", False),
+        ("Art. 13(2)(1)", "Article 13. Centres\n1. X\n2. Victims get:\n1) shelter;\n", True),
+        ("Art. 128(2)(c)", "Article 128. T\n1. X\n2. The same:\na) x;\nc) y;\n", True),
+        ("Art. 128, Note 2", "Article 128. T\n1. X\nNotes. 1. A.\n2. B.\nArticle 129. U\n",
+         True),
+        ("Art. 128, Note 3", "Article 128. T\n1. X\nNotes. 1. A.\n2. B.\nArticle 129. U\n",
+         False),
+        ("Art. 129, Note", "Article 128. T\nNote. A.\nArticle 129. U\n1. X\n", False),
     ],
 )
 def test_unit_finder(label: str, body: str, expected: bool) -> None:

@@ -25,11 +25,13 @@ _BARE = re.compile(
     re.MULTILINE,
 )
 # Civil-law translations list their terms: "- child: any person below the age of 18;".
-_LISTED = re.compile(r"^(?:[-–•*]|\d{1,2}°|\d{1,2}[.)])\s*([A-Za-z][A-Za-z' -]{0,60}?)\s*:\s",
-                     re.MULTILINE)
+# Translations from Russian list them "1) child — a person who has not reached eighteen".
+_LISTED = re.compile(
+    r"^(?:[-–•*]|\d{1,2}°|\d{1,2}[.)])\s*([A-Za-z][A-Za-z' -]{0,60}?)"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*(?::|\s[—–]|\s-\s)\s", re.MULTILINE)
 _DEFINITIONS_HEADING = re.compile(
-    r"\b(?:interpretation|definitions?|meaning of|use of terms)\b", re.I
-)
+    r"\b(?:interpretation|definitions?|meaning of|use of terms|basic concepts|terms used)\b",
+    re.I)
 _MEANING_HEADING = re.compile(
     r"^\s*(?:meaning|definition)\s+of\s+(?:the\s+(?:term|expression)\s+)?(.+?)\s*$", re.I)
 _DEFINITIONS_LEAD = re.compile(

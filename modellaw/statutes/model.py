@@ -59,7 +59,8 @@ _ARTICLE_PREFIX = re.compile(r"^\s*(?:art\.|article)\s*", re.IGNORECASE)
 
 
 def _squash(label: str) -> str:
-    return re.sub(r"\s+", "", label).lower()
+    # "Art. 128, Note 1" cites the unit labelled "Art. 128 Note 1".
+    return re.sub(r"[\s,]+", "", label).lower()
 
 
 @dataclass

@@ -54,6 +54,10 @@ _SCHEDULE_INLINE = re.compile(
     rf"\b((?:(?:{_ORDINALS.title()})\s+)?Schedule)\s*\((?:Sections?|sections?|ss?\.|Regulations?|"
     r"Articles?|Paragraphs?)\b"
 )
+# "Section 12" (Westminster) on its own line under "SCHEDULE", and a schedule paragraph
+# numbered without a point ("1 Any offence at common law of murder ...").
+_SCHEDULE_SECTIONS = re.compile(r"^(?:Sections?|ss?\.)\s+\d+[A-Z]?(?:\s*(?:,|and)\s*\d+[A-Z]?)*$")
+_SCHEDULE_PARA = re.compile(r"^(\d{1,3})\s+([A-Z].*)$")
 # "(Section 2)" on the line under "SCHEDULE": the sections that refer to it.
 _SCHEDULE_REFERENCE = re.compile(
     r"^\((?:Sections?|sections?|ss?\.|Regulations?|Articles?|Paragraphs?)\b[^()]*\)$"
@@ -77,7 +81,7 @@ _NUMBERED = re.compile(rf"^{_NUM}\s*\.(?!\d)\s*(?:[-–—]+\s*)?(.*)$")
 # subsection, so "1.5 million dollars" at the start of a line is not a section.
 _DECIMAL = re.compile(r"^(\d{1,4}\.\d{1,3}[A-Z]{0,2})\s+(?:[-–—]+\s*)?([A-Z(].*)$")
 # The same drafting numbers the Act's own sections without a point: "1 Short title".
-_UNDOTTED = re.compile(r"^(\d{1,3}[A-Z]{0,2})\s+([A-Z][^.;:]{2,80})$")
+_UNDOTTED = re.compile(r"^(\d{1,3}[A-Z]{0,2})\s+([A-Z](?:[^.;:]|:(?=\s\w)){2,80})$")
 _TOC = re.compile(
     r"^(?:ARRANGEMENT OF (?:SECTIONS|PROVISIONS|ARTICLES)|TABLE OF CONTENTS|CONTENTS)$", re.I
 )
@@ -88,8 +92,11 @@ _ENACTING = re.compile(
 )
 _PAREN_MARKER = re.compile(r"\(\s?(\d{1,3}[A-Z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\s?\)")
 _DOT_MARKER = re.compile(r"^(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\.(?:\s|$)")
-# Civil-law translations letter their items "a)" at the start of a line.
-_HALF_PAREN_MARKER = re.compile(r"^([a-z]|[ivxlc]{1,6})\)\s")
+# Civil-law translations letter (or number) their items "a)", "1)" at the start of a line.
+# "Note." / "Notes. 1." opening a line at the foot of a code article, and its numbered notes.
+_NOTES = re.compile(r"^Notes?\.\s", re.M)
+_NOTE_NUMBER = re.compile(r"(?:^|(?<=Notes\. ))(\d{1,2})\.\s", re.M)
+_HALF_PAREN_MARKER = re.compile(r"^(\d{1,2}|[a-z]|[ivxlc]{1,6})\)\s")
 _REFERENCE = re.compile(
     r"(?:\b(?:sub-?)?(?:sections?|paragraphs?|sub-?paragraphs?|clauses?|sub-?clauses?|items?|"
     r"articles?|arts?\.|regulations?|rules?|ss?\.|paras?\.|subpara\.|of)\s*(?:\d+[A-Za-z]*\s*)?"
@@ -206,6 +213,11 @@ class _Segmenter:
                 continue
             nxt = lines[index + 1] if index + 1 < len(lines) else None
             token = self._classify_line(line, nxt, section_indent)
+            if token is None and in_schedule and self.undotted_mode:
+                para = _SCHEDULE_PARA.match(line.text)
+                if para:
+                    token = _Token("section", para.group(1), None, line.start,
+                                   line.end - len(para.group(2)), indent=line.indent)
             if token is not None and token.kind == "section" and token.style == "common":
                 number = _section_number(token.label)
                 sequence_ok = (
@@ -278,8 +290,15 @@ class _Segmenter:
             return token
         if tokens and tokens[-1].start >= prev.start:
             return token
-        if _heading_like(prev.text, 100) and not _NUMBERED.match(prev.text):
-            token.heading = prev.text
+        # Commonwealth marginal notes often end in a full stop ("Trafficking in persons."),
+        # on a line of their own after a blank line; a body line before the next section
+        # ("Text.") does not.
+        text = prev.text
+        alone = index < 2 or not self._adjacent(self.lines[index - 2], prev)
+        if alone and text.endswith(".") and "." not in text[:-1]:
+            text = text[:-1]
+        if _heading_like(text, 100) and not _NUMBERED.match(prev.text):
+            token.heading = text
             token.start = prev.start
         return token
 
@@ -292,17 +311,19 @@ class _Segmenter:
         """
         lines = self.lines
         at = index + 1
-        if (
-            at < len(lines)
-            and self._adjacent(lines[at - 1], lines[at])
-            and _SCHEDULE_REFERENCE.match(lines[at].text)
+        if at < len(lines) and (
+            (self._adjacent(lines[at - 1], lines[at])
+             and _SCHEDULE_REFERENCE.match(lines[at].text))
+            or _SCHEDULE_SECTIONS.match(lines[at].text)
         ):
+            consumed.add(at)  # "Section 12" under "SCHEDULE" names who refers to it
             at += 1
         if at + 1 >= len(lines):
             return  # a title needs the schedule's body below it
         title = lines[at]
         if (
-            self._adjacent(lines[at - 1], title)
+            # a title in capitals may stand a blank line below "FIRST SCHEDULE (s. 25)"
+            (self._adjacent(lines[at - 1], title) or title.text.isupper())
             and _heading_like(title.text, 90)
             and self._classify_line(title, None, section_indent) is None
         ):
@@ -347,7 +368,8 @@ class _Segmenter:
         if match:
             rest = match.group(2).strip()
             if not rest or rest.startswith("(") or _heading_like(rest) or line.md_level:
-                heading = re.sub(r"^\([^)]*\)\s*", "", rest) or None
+                # "(s. 9(2))": the sections that refer to it, brackets and all.
+                heading = re.sub(r"^\((?:[^()]|\([^()]*\))*\)\s*", "", rest) or None
                 return self._schedule_token(match.group(1), start, body(rest), heading)
         match = _SECTION_SIGN.match(text)
         if match:
@@ -631,7 +653,8 @@ class _Segmenter:
                 continue
             match = _HALF_PAREN_MARKER.match(line.text)
             if match:
-                found.append(Marker(match.group(1), line.start, line.start + match.end(), True))
+                found.append(Marker(match.group(1), line.start, line.start + match.end(), True,
+                                    closing=True))
         last_end = -1
         for match in _PAREN_MARKER.finditer(text, start, end):
             pos = match.start()
@@ -656,6 +679,29 @@ class _Segmenter:
         end = min([c.start for c in unit.children] + [unit.end])
         if body_start >= end:
             return []
+        notes = self._notes(unit, body_start, end) if token.kind == "article" else []
+        if notes:
+            end = notes[0].start
+        return self._parts(unit, token, schedule_unit, body_start, end) + notes
+
+    def _notes(self, unit: Unit, start: int, end: int) -> list[Unit]:
+        """Notes at the foot of a code article ("Note. A person who ... shall be released
+        from criminal liability"; "Notes. 1. ... 2. ..."): cited as "Art. 128, Note 2"."""
+        head = _NOTES.search(self.text, start, end)
+        if head is None:
+            return []
+        numbered = [m for m in _NOTE_NUMBER.finditer(self.text, head.end() - 3, end)]
+        if not numbered or numbered[0].group(1) != "1":
+            return [Unit(f"{unit.label} Note", "paragraph", None, head.start(), end)]
+        out = []
+        for i, m in enumerate(numbered):
+            stop = numbered[i + 1].start() if i + 1 < len(numbered) else end
+            out.append(Unit(f"{unit.label} Note {m.group(1)}", "paragraph", None,
+                            max(m.start(), head.start()) if i else head.start(), stop))
+        return out
+
+    def _parts(self, unit: Unit, token: _Token, schedule_unit: bool, body_start: int,
+               end: int) -> list[Unit]:
         us_style = token.style == "us"
         # Numbered points "1." under a § paragraph: a level of their own, "§ 232(1) no. 1".
         points = us_style and self.sign_mode
@@ -692,6 +738,10 @@ class _Segmenter:
                 continue
             if points and marker.dotted and kind == "num":
                 kind = "point"
+            if marker.closing and kind == "num":
+                # "1)" items under "2." paragraphs (translations from Russian and Central
+                # Asian drafting) are a level of their own: "Art. 13(2)(1)".
+                kind = "item"
             if in_definitions:
                 if kind != "num" or marker.dotted:
                     continue

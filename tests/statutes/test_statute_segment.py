@@ -211,6 +211,23 @@ def test_a_section_headed_meaning_of_defines_its_term(tmp_path: Path) -> None:
     assert statute.definitions["trafficking in persons"].unit == "3"
 
 
+def test_listed_definitions_in_translation(tmp_path: Path) -> None:
+    # Written for this test, in the style of laws translated from Russian; the notes at the
+    # foot of the code article are cited as a lawyer writes them.
+    path = tmp_path / "law.txt"
+    path.write_text("Article 1. Basic concepts used in this Law\nThe following basic concepts "
+                    "are used in this Law:\n1) trafficking in persons — the recruitment of "
+                    "persons for exploitation;\n2) victim (hereinafter, victim) — a person "
+                    "harmed by trafficking;\n3) child — a person under eighteen years.\n\n"
+                    "Article 2. Offence\n1. Trafficking in persons shall be punished.\n"
+                    "Notes. 1. Exploitation means forced labour.\n2. Consent is irrelevant.\n",
+                    encoding="utf-8")
+    statute = read_statute(path)
+    assert {"trafficking in persons", "victim", "child"} <= set(statute.definitions)
+    assert statute.definitions["child"].unit == "Art. 1(3)"
+    assert statute.find("Art. 2, Note 2") is statute.find("Art. 2 Note 2") is not None
+
+
 def test_definitions(fixtures: Path) -> None:
     statute = read_statute(fixtures / "common_law_act.txt")
     assert set(statute.definitions) == {"child", "exploitation", "trafficking in persons"}

@@ -145,6 +145,19 @@ DECIMAL_CODE = (
             ["Art. 7(1)", "Art. 7(1)(a)", "Art. 7(1)(b)", "Art. 7(2)", "Art. 8(a)", "Art. 8(b)"],
             ["Art. 7(a)", "Art. 8(c)"],
         ),
+        # Central Asian codes and laws in translation: "1)" items under "2." paragraphs, and
+        # notes at the foot of an article ("Notes. 1. ... 2. ...").
+        (
+            "Article 128. Trafficking\n1. Recruitment of a person for exploitation\n- shall be "
+            "punished.\n2. The same acts committed:\na) against two persons;\nb) by a group\n- "
+            "shall be punished.\nNotes. 1. Exploitation means forced labour.\n2. Consent is no "
+            "defence.\n\nArticle 129. Victims\n1. Victims shall have:\n1) shelter;\n2) "
+            "counselling.\n2. Assistance lasts thirty days.\nNote. A victim is not liable.\n",
+            ["Art. 128(1)", "Art. 128(2)(a)", "Art. 128(2)(b)", "Art. 128 Note 1",
+             "Art. 128 Note 2", "Art. 129(1)(1)", "Art. 129(1)(2)", "Art. 129(2)",
+             "Art. 129 Note"],
+            ["Art. 128(3)", "Art. 129(3)", "Art. 129(1)(3)"],
+        ),
         # "a)" in the middle of a line is a reference, not an item.
         (
             "Article 1. X\nSee item a) of Article 2.\nArticle 2. Y\nText.\n",
@@ -173,9 +186,14 @@ DECIMAL_CODE = (
             "offence if—\n(a) the person holds another in slavery.\n\n2 Human trafficking\n"
             "(1) A person commits an offence if the person arranges travel.\n\nMaximum "
             "sentences\n\n5 Offences\n(1) A person guilty of an offence is liable.\n"
-            "12 months after commencement the Secretary of State shall report.\n",
-            ["Part 1", "1", "1(1)", "1(1)(a)", "2", "2(1)", "5", "5(1)"],
-            ["12"],
+            "12 months after commencement the Secretary of State shall report.\n\n"
+            "6 Sentencing: aggravating factors\n(1) A court shall treat as aggravating—\n"
+            "(a) a child victim.\n\nSCHEDULE\n\nSection 6\n\nEXCLUDED OFFENCES\n\n"
+            "1 Any offence of murder.\n2 An offence under any of these provisions—\n"
+            "(a) section 3;\n(b) section 4.\n",
+            ["Part 1", "1", "1(1)", "1(1)(a)", "2", "2(1)", "5", "5(1)", "6", "6(1)(a)",
+             "Schedule para 1", "Schedule para 2", "Schedule para 2(b)"],
+            ["12", "5(1)(a)", "Schedule para 6"],
         ),
         # One decimal line is a number at the start of a sentence, not a section.
         (
@@ -195,6 +213,7 @@ DECIMAL_CODE = (
         "unindented-points-not-units",
         "letter-items",
         "letter-mid-line-not-item",
+        "items-and-notes-in-translation",
         "decimal-sections",
         "code-in-a-schedule",
         "westminster-sections-without-a-point",
@@ -238,6 +257,11 @@ def test_points_nest_under_their_paragraph() -> None:
         ("9. A\nText.\n10. The Minister may make rules\nText.\n", "10", None),
         ("9. A\nText.\n10. Victims that are\nText.\n", "10", None),
         ("9. A\nText.\n10. Persons who are trafficked\nmust be protected.\n", "10", None),
+        # A marginal note ending in a full stop, on its own line after a blank line.
+        ("9. A\nText.\n\nTrafficking in persons.\n10. (1) A person who recruits.\n", "10",
+         "Trafficking in persons"),
+        # The last body line of the section before is not a heading.
+        ("9. A\nText.\nOther text.\n10. (1) A person who recruits.\n", "10", None),
     ],
 )
 def test_short_headings(text: str, label: str, heading: str | None) -> None:
@@ -268,12 +292,21 @@ def test_short_headings(text: str, label: str, heading: str | None) -> None:
             None,
             "Forms of assistance",
         ),
-        # A title the body does not follow at once (blank line) is left where it was.
+        # A title in capitals a blank line below still names the schedule (East African
+        # drafting: "FIRST SCHEDULE (s. 25)", a blank line, the title)...
         (
-            "1. Act\nText.\n2. Defs\nText.\nSCHEDULE\n\nFORMS OF EXPLOITATION\n"
+            "1. Act\nText.\n2. Defs\nText.\nSCHEDULE (s. 9(2))\n\nFORMS OF EXPLOITATION\n"
+            "1. Sexual exploitation.\n2. Forced labour.\n",
+            "FORMS OF EXPLOITATION",
+            None,
+        ),
+        # ... but a title in ordinary case the body does not follow at once is left where
+        # it was.
+        (
+            "1. Act\nText.\n2. Defs\nText.\nSCHEDULE\n\nForms of exploitation\n"
             "1. Sexual exploitation.\n2. Forced labour.\n",
             None,
-            "FORMS OF EXPLOITATION",
+            "Forms of exploitation",
         ),
     ],
 )
