@@ -185,7 +185,8 @@ _CARVE_OUT = re.compile(
     r"\b(?:(?:(?:the\s+)?provisions?\s+of\s+)?this\s+(?:article|section)"
     r"|(?:sub-?section|paragraph)\s*\(?\w{1,3}\)?)\s+(?:shall|does|do|will)\s+not\s+apply\s+"
     r"(?:to|in\s+relation\s+to|where)\b"
-    r"|\bnothing\s+in\s+this\s+(?:article|section)\s+(?:shall\s+apply|applies)\s+"
+    r"|\bnothing\s+in\s+this\s+(?:article|section|sub-?section|paragraph)\s+"
+    r"(?:shall\s+apply|applies)\s+"
     r"(?:to|in\s+relation\s+to|where)\b", re.I)
 # Conduct defined out of trafficking wherever the statute says so: "The placement of a child
 # by his parents in accordance with custom shall not constitute trafficking in persons ...".

@@ -105,6 +105,10 @@ CARVE_OUTS = [
     (OFFENCE + "(2) Provided that nothing in this section applies to a licensed employment agency "
      "acting in good faith.\n",
      "nothing in this section applies to a licensed employment agency acting in good faith"),
+    # South-Asian provisos name the sub-section.
+    (OFFENCE + "(2) Provided that nothing in this sub-section shall apply to a parent who places "
+     "a child with a relative.\n",
+     "nothing in this sub-section shall apply to a parent who places a child with a relative"),
     # Conduct defined out of trafficking in an article of its own.
     (OFFENCE + "\n8. Custom\nThe placement of a child with a relative in accordance with "
      "custom shall not constitute trafficking in persons, unless the child is exploited.\n",
