@@ -39,10 +39,11 @@ _PURPOSE_BEFORE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+(?:\w+\s+){0,
 # A colon or dash that opens a list inside a sentence.
 _LIST_OPENER = re.compile(r":\s|\u2014|--|:$")
 # "Nothing in this Act affects the operation of the Immigration Act in relation to the
-# unlawful entry of persons": the rule named is another law's.
+# unlawful entry of persons": the rule named is another law's; "Nothing in this section
+# confers on any person a right to assistance" grants none.
 _SAVING = re.compile(
     r"\bnothing\s+in\s+this\s+(?:act|law|part|chapter|division|section)\s+(?:shall\s+)?"
-    r"(?:affects?|prejudices?|derogates?|limits?)\b", re.I)
+    r"(?:affects?|prejudices?|derogates?|limits?|confers?)\b", re.I)
 _SUBJECT_TO_PART = re.compile(r"\s+(?:sub-?section|paragraph)\s*(\(\w{1,4}\))", re.I)
 _PENALTY_WORDS = re.compile(r"\b(imprison\w*|punish\w*|fined?|sentenced?|penalty)\b", re.I)
 # Words that show an age threshold is about children.

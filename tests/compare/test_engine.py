@@ -100,8 +100,11 @@ OFFENCE = ("1. Offence\nA person who recruits, transports, harbours or receives 
         # A saving clause keeps another law's rule and states none of its own.
         (OFFENCE + "\n\n2. Other laws\nNothing in this Act affects the operation of the "
          "Immigration Act in relation to making the consent of the person immaterial.\n", "2"),
+        # Nor does a disclaimer of rights.
+        (OFFENCE + "\n\n2. Guidance\nNothing in this section confers on any person a right to "
+         "have the consent of the person treated as immaterial.\n", "2"),
     ],
-    ids=["negation", "saving-clause"],
+    ids=["negation", "saving-clause", "no-right-conferred"],
 )
 def test_words_that_state_no_rule_do_not_count(mini_model, tmp_path, statute, uncited):
     p = tmp_path / "neg.txt"
