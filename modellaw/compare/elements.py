@@ -33,8 +33,10 @@ _QUANTITY_AFTER = re.compile(r"\s+(?:exceeding|more\s+than|less\s+than|later\s+t
 NEGATION_REACH = 25
 # "a victim who is not a citizen shall be granted ...": the negation stays in the relative
 # clause.
+# "a person who is not a citizen", "a citizen who ... has no valid passport shall be issued":
+# the negation belongs to a description of someone, not to the rule.
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whose)(?:\s+(?:is|are|was|were|has|have|"
-                              r"had|does|do|did))?\s*$", re.I)
+                              r"had|does|do|did))?\s*$|\b(?:has|have|had|with)\s*$", re.I)
 _PURPOSE_BEFORE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+(?:\w+\s+){0,3}$", re.I)
 # A colon or dash that opens a list inside a sentence.
 _LIST_OPENER = re.compile(r":\s|\u2014|--|:$")

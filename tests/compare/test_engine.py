@@ -145,6 +145,7 @@ def test_repealed_text_is_never_evidence(mini_model, tmp_path):
          "of thirty days.", False),
         ("The court may impose a fine not exceeding 100 units and a reflection period.", False),
         ("The Minister shall grant a victim who is not a citizen a reflection period.", False),
+        ("A victim found abroad and has no passport shall be granted a reflection period.", False),
     ],
 )
 def test_negation_reaches_only_the_words_after_it(mini_model, tmp_path, sentence, negated):
