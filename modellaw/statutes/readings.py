@@ -215,6 +215,18 @@ def offence_carve_out(st: Statute) -> list[Reading]:
     return out
 
 
+# "This section shall not apply to the recruitment of a person who has attained the age of
+# eighteen years by a licensed agency": an exception for adults leaves the child limb whole.
+_ADULTS_ONLY = re.compile(
+    r"\b(?:attained\s+the\s+age\s+of\s+(?:eighteen|18)|adults?\b|over\s+(?:the\s+age\s+of\s+)?"
+    r"(?:eighteen|18)|aged\s+(?:eighteen|18)\s+(?:years\s+)?or\s+(?:over|more))", re.I)
+
+
+def child_limb_carve_out(st: Statute) -> list[Reading]:
+    """An exception to the offence that reaches children too (not one for adults only)."""
+    return [r for r in offence_carve_out(st) if not _ADULTS_ONLY.search(st.text, r.start, r.end)]
+
+
 def _sentence_around(text: str, pos: int) -> tuple[int, int]:
     start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     stop = text.find(". ", pos)
@@ -263,5 +275,6 @@ READINGS: dict[str, Callable[[Statute], list[Reading]]] = {
     "means-free-child-offence": means_free_child_offence,
     "child-alternative-to-means": child_alternative_to_means,
     "offence-carve-out": offence_carve_out,
+    "child-limb-carve-out": child_limb_carve_out,
     "attempt-of-an-offence": attempt_of_an_offence,
 }

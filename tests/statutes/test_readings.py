@@ -14,6 +14,7 @@ from modellaw.statutes.readings import (
     SOME_PURPOSES,
     attempt_of_an_offence,
     child_alternative_to_means,
+    child_limb_carve_out,
     child_limb_note,
     means_free_child_offence,
     offence_carve_out,
@@ -133,6 +134,16 @@ def test_offence_carve_out(tmp_path: Path, text: str, words: str) -> None:
     st = _statute(tmp_path, text)
     (found,) = offence_carve_out(st)
     assert st.text[found.start:found.end] == words
+
+
+def test_an_exception_for_adults_leaves_the_child_limb_whole(tmp_path: Path) -> None:
+    adults = _statute(tmp_path, OFFENCE + "(2) This section shall not apply to the recruitment "
+                      "of a person who has attained the age of eighteen years by a licensed "
+                      "agency.\n")
+    assert len(offence_carve_out(adults)) == 1
+    assert child_limb_carve_out(adults) == []
+    parents = _statute(tmp_path, CARVE_OUTS[0][0])
+    assert len(child_limb_carve_out(parents)) == 1
 
 
 @pytest.mark.parametrize("text", NOT_CARVE_OUTS)
