@@ -19,7 +19,11 @@ from modellaw.statutes.readings import READING_MARK, child_limb_note
 
 _NEGATIVE_PHRASE = re.compile(r"\b(not|no|nothing|never|neither|nor)\b", re.I)
 # "Qualified trafficking" is the aggravated offence in Philippine-style drafting.
-_AGGRAVATING = re.compile(r"aggravat|qualified\s+trafficking", re.I)
+# Code drafting states an aggravated offence as "2. The same acts committed: a) ...", "3. The
+# acts provided for in parts one or two of this Article, if committed by an organised group".
+_AGGRAVATING = re.compile(
+    r"aggravat|qualified\s+trafficking|\bthe\s+same\s+acts?\b|\bthe\s+acts?\s+(?:provided\s+for|"
+    r"specified|referred\s+to)\s+in\s+(?:parts?|paragraphs?)\s+(?:one|two|three|\d)", re.I)
 # A list led in by "the penalty in paragraph 3 shall also apply where the act: ..." states
 # aggravations, whatever its heading: a penalty, and the conditions that raise it.
 _PENALTY_LEAD = re.compile(r"\b(?:penalty|penalties|punishment|sentence)\b.*\b(?:where|if|when)\b",
@@ -385,7 +389,9 @@ def _raises_penalty(view: StatuteView, m: TermMatch) -> bool:
     if parent is None or not parent.children:
         return False
     opening = min(c.start for c in parent.children)
-    return _PENALTY_LEAD.search(view.statute.text, parent.start, opening) is not None
+    text = view.statute.text
+    return (_PENALTY_LEAD.search(text, parent.start, opening) is not None
+            or _AGGRAVATING.search(text, parent.start, opening) is not None)
 
 
 def _heading_context(view: StatuteView, m: TermMatch) -> str:

@@ -71,6 +71,7 @@ _FILLER = re.compile(
 
 _CUSTODIAL = re.compile(
     r"\b(?:imprison\w*|incarcerat\w*|jail|gaol|prison|penal\s+servitude|prision\s+\w+|"
+    r"deprivation\s+of\s+liberty|deprived\s+of\s+liberty|"
     r"reclusion\s+temporal)\b",
     _I,
 )
@@ -97,7 +98,7 @@ _TRIGGER = re.compile(r"\b(?:liable|punish\w*|penalty|sentenced|convict\w*)\b", 
 _ALTERNATIVE = re.compile(
     r"\bor\s+(?:with\s+|to\s+|by\s+|be\s+|a\s+|the\s+)*(?:fine[ds]?|both)\b"
     r"|\bfine[ds]?\b[^.;]{0,200}?\bor\s+(?:with\s+|to\s+|by\s+|be\s+)*"
-    r"(?:imprison|incarcerat|jail|prison)",
+    r"(?:imprison|incarcerat|jail|prison|deprivation\s+of\s+liberty)",
     _I,
 )
 _OR_BOTH = re.compile(r"[\s,]*or\s+(?:with\s+|to\s+)?both\b", _I)

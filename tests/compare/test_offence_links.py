@@ -153,3 +153,16 @@ def test_listed_definitions_and_the_offence_that_uses_them(tmp_path: Path) -> No
     penalty = next(e for e in res.requirement("tip.5.1").elements if e.kind == "number")
     assert penalty.note == "maximum penalty: 3 years", penalty.note
     assert penalty.status == "partial"
+
+
+def test_a_qualified_part_of_a_code_article_is_an_aggravation(tmp_path: Path) -> None:
+    # Written for this test, in the style of a code in translation: part 2 raises the
+    # penalty of the acts in part 1 where an organised group commits them.
+    statute = ("Article 128. Trafficking in persons\n1. The recruitment or harbouring of a person "
+               "by force or fraud for exploitation commits an offence and shall be punished by "
+               "deprivation of liberty for a term of up to eight years.\n"
+               "2. The acts provided for in part one of this Article, if committed by an organised "
+               "criminal group, shall be punished by deprivation of liberty for a term of ten to "
+               "fifteen years.\n")
+    f = analyse_text(load_law(tmp_path, LAW), tmp_path, statute).requirement("tip.4")
+    assert f.status == "met", f.missing

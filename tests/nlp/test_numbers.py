@@ -98,6 +98,11 @@ PENALTIES = [
     ("liable to a minimum punishment of imprisonment for a term of five years",
      (5, None, False, False, False, False, True)),
     ("Penalty: Imprisonment for 12 years.", (None, 12, False, False, False, False, True)),
+    ("shall be punished by a fine of two thousand indices, or by restriction of liberty for up "
+     "to five years, or by deprivation of liberty for a term of up to five years.",
+     (None, 5, False, False, True, True, True)),
+    ("shall be punished by deprivation of liberty for a term of eight to twelve years",
+     (8, 12, False, False, False, False, True)),
 ]
 
 
