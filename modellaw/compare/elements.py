@@ -471,8 +471,8 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
             if found:
                 break
         # A summary-conviction cap beside the penalty on indictment is not a branch of the
-        # offence: the offence carries the higher one.
-        found = [(p, s) for p, s in found if not p.summary] or found
+        # offence (the offence carries the higher one), nor is a repeat offender's penalty.
+        found = [(p, s) for p, s in found if not p.summary and not p.subsequent] or found
         if not found:
             return result("unmet", [f"{words}: no custodial penalty found (needs {want})"], [],
                           "no penalty found")

@@ -36,6 +36,8 @@ class Penalty:
     # the cap on summary conviction, beside a higher one on indictment: a court's
     # procedural limit, not the most the offence carries
     summary: bool = False
+    # the penalty on a second or subsequent conviction: a repeat offender's, not the offence's
+    subsequent: bool = False
 
 
 _I = re.IGNORECASE
@@ -266,13 +268,17 @@ def find_penalties(text: str) -> list[Penalty]:
                 Penalty(**{**pen.__dict__, "text": text[pen.start : pen.end],
                            "in_default": _in_default(folded, pen.start, pen.end),
                            "summary": _SUMMARY.search(folded, max(0, pen.start - 60),
-                                                      pen.start) is not None})
+                                                      pen.start) is not None,
+                           "subsequent": _SUBSEQUENT.search(folded, max(0, pen.start - 60),
+                                                            pen.start) is not None})
             )
     return out
 
 
 # "(a) on summary conviction, to a fine ... or to imprisonment for five years; (b) on
 # conviction on indictment, to ... imprisonment for twenty-five years".
+_SUBSEQUENT = re.compile(r"\b(?:subsequent|second)\s+(?:or\s+subsequent\s+)?conviction\b[^;.]*$",
+                         _I)
 _SUMMARY = re.compile(r"\b(?:summary\s+conviction|convicted\s+summarily|summarily)\b[^;.]*$", _I)
 
 

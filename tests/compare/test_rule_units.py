@@ -97,6 +97,16 @@ def test_a_term_in_default_of_payment_is_not_the_penalty(tmp_path: Path) -> None
     assert _penalty(tmp_path, statute).note == "maximum penalty: 15 years"
 
 
+def test_a_repeat_offenders_penalty_is_not_the_maximum(tmp_path: Path) -> None:
+    # East African drafting: a minimum on first conviction, life only on a later one.
+    statute = STATUTE.replace(
+        "shall be liable to imprisonment\nfor a term not exceeding fifteen years.",
+        "is liable to imprisonment for a term of not less than thirty years and upon\n"
+        "subsequent conviction, to imprisonment for life.")
+    penalty = _penalty(tmp_path, statute)
+    assert (penalty.status, penalty.note) == ("partial", "minimum only")
+
+
 def test_another_offence_in_the_same_section_is_not_its_penalty(tmp_path: Path) -> None:
     # US Code style: (b) punishes the offence in (a); (c) is a separate obstruction
     # offence with a lighter penalty, which is not the trafficking maximum.

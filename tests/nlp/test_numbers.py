@@ -125,6 +125,7 @@ def test_subsequent_conviction_is_a_second_penalty() -> None:
     first, second = find_penalties(text)
     assert (first.max_years, first.fine, first.fine_alternative) == (5, True, True)
     assert (second.max_years, second.fine, second.fine_alternative) == (7, False, False)
+    assert (first.subsequent, second.subsequent) == (False, True)
 
 
 def test_summary_conviction_cap_is_marked() -> None:
