@@ -31,6 +31,8 @@ class PartReferences:
 
     extended_by: dict[str, list[Unit]] = field(default_factory=dict)
     set_aside_by: dict[str, tuple[str, int]] = field(default_factory=dict)  # words, offset
+
+
 MAX_QUOTE = 320
 
 

@@ -92,10 +92,10 @@ _ENACTING = re.compile(
 )
 _PAREN_MARKER = re.compile(r"\(\s?(\d{1,3}[A-Z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\s?\)")
 _DOT_MARKER = re.compile(r"^(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\.(?:\s|$)")
-# Civil-law translations letter (or number) their items "a)", "1)" at the start of a line.
 # "Note." / "Notes. 1." opening a line at the foot of a code article, and its numbered notes.
 _NOTES = re.compile(r"^Notes?\.\s", re.M)
 _NOTE_NUMBER = re.compile(r"(?:^|(?<=Notes\. ))(\d{1,2})\.\s", re.M)
+# Civil-law translations letter (or number) their items "a)", "1)" at the start of a line.
 _HALF_PAREN_MARKER = re.compile(r"^(\d{1,2}|[a-z]|[ivxlc]{1,6})\)\s")
 _REFERENCE = re.compile(
     r"(?:\b(?:sub-?)?(?:sections?|paragraphs?|sub-?paragraphs?|clauses?|sub-?clauses?|items?|"
