@@ -112,9 +112,10 @@ def _markers_in_section(heading: re.Match[str], style: str, subs: str, body: str
         # Civil-law codes number their paragraphs "1." at the start of a line, and their
         # items "1)" or "a)" below them; a lawyer cites them as "Art. 212(1)", "Art. 13(2)(1)".
         if style == "article" and marker.isdigit():
-            pattern = rf"(?m)^{marker}[.)]\s" if depth == 0 else rf"(?m)^{marker}\)\s"
+            pattern = (rf"(?m)^{marker}[.)]\s|\({marker}\)" if depth == 0
+                       else rf"(?m)^{marker}\)\s|\({marker}\)")
         elif style == "article":
-            pattern = rf"(?m)\({re.escape(marker)}\)|^{re.escape(marker)}\)\s"
+            pattern = rf"(?m)\({re.escape(marker)}\)|^{re.escape(marker)}[.)]\s"
         else:
             pattern = re.escape(f"({marker})")
         hit = re.compile(pattern).search(span, pos)
@@ -227,6 +228,7 @@ def test_cited_units_exist_in_text(sample: Path) -> None:
         ("Art. 128, Note 3", "Article 128. T\n1. X\nNotes. 1. A.\n2. B.\nArticle 129. U\n",
          False),
         ("Art. 129, Note", "Article 128. T\nNote. A.\nArticle 129. U\n1. X\n", False),
+        ("Art. 29(2)(b)", "Article 29\n(1) X\n(2) Y:\na. one;\nb. two.\n", True),
     ],
 )
 def test_unit_finder(label: str, body: str, expected: bool) -> None:
