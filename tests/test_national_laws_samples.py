@@ -29,7 +29,7 @@ SCHEDULE_PARA = re.compile(r"^(.*Schedule)\s+para\s+(\d+)$")
 NOTE_LABEL = re.compile(r"^(?:Art\.\s*)?(\d+[A-Za-z]?(?:-\d+)?),?\s+Note(?:\s+(\d+))?$")
 # Codes numbered within divisions cite "271.2(1B)(a)".
 UNIT_LABEL = re.compile(
-    r"^(?:Art\.\s*|Sec\.\s*|§\s*)?(\d+[A-Za-z]?(?:-\d+)?(?:\.\d+[A-Z]{0,2})?)((?:\([^()\s]+\))*)$")
+    r"^(?:Art\.\s*|Sec\.\s*|§\s*)?(\d+[A-Za-z]?(?:-\d+)*(?:\.\d+[A-Z]{0,2})?)((?:\([^()\s]+\))*)$")
 
 # How each drafting style starts a section at the beginning of a line ("Article (3)" is the
 # Gulf translations' style).
@@ -66,7 +66,8 @@ def _section_headings(base: str, body: str) -> list[tuple[re.Match[str], str]]:
         # Westminster Acts print "1 Slavery, servitude ..." without the point.
         tail = ((r"\s" if "." in base else r"(?:\.\s|\s+(?=[A-Z]))") if style == "bare"
                 else r"(?![\d-])")
-        found = [(m, style) for m in re.finditer(rf"(?m)^{prefix}{re.escape(base)}{tail}", body)]
+        # An amending Act quotes the articles it inserts: '"Article 448-1. - ...'.
+        found = [(m, style) for m in re.finditer(rf"(?m)^\"?{prefix}{re.escape(base)}{tail}", body)]
         if found:
             return found
     return []
@@ -98,7 +99,7 @@ def unit_found(label: str, body: str) -> bool:
 
 def _section_end(heading: re.Match[str], style: str, body: str) -> int:
     next_heading = re.compile(
-        rf"(?m)^{SECTION_PREFIXES[style]}\d+[A-Za-z]?(?:-\d+)?"
+        rf"(?m)^\"?{SECTION_PREFIXES[style]}\d+[A-Za-z]?(?:-\d+)*"
         + (r"(?:\.\s|\.\d+[A-Z]{0,2}\s|\s+(?=[A-Z]))" if style == "bare" else r"(?![\d])")
     )
     nxt = next_heading.search(body, heading.end())
@@ -112,10 +113,10 @@ def _markers_in_section(heading: re.Match[str], style: str, subs: str, body: str
         # Civil-law codes number their paragraphs "1." at the start of a line, and their
         # items "1)" or "a)" below them; a lawyer cites them as "Art. 212(1)", "Art. 13(2)(1)".
         if style == "article" and marker.isdigit():
-            pattern = (rf"(?m)^{marker}[.)]\s|\({marker}\)" if depth == 0
-                       else rf"(?m)^{marker}\)\s|\({marker}\)")
+            pattern = (rf"(?m)^\"?{marker}[.)]\s|\({marker}\)" if depth == 0
+                       else rf"(?m)^\"?{marker}\)\s|\({marker}\)")
         elif style == "article":
-            pattern = rf"(?m)\({re.escape(marker)}\)|^{re.escape(marker)}[.)]\s"
+            pattern = rf"(?m)\({re.escape(marker)}\)|^\"?{re.escape(marker)}[.)]\s"
         else:
             pattern = re.escape(f"({marker})")
         hit = re.compile(pattern).search(span, pos)
@@ -229,6 +230,7 @@ def test_cited_units_exist_in_text(sample: Path) -> None:
          False),
         ("Art. 129, Note", "Article 128. T\nNote. A.\nArticle 129. U\n1. X\n", False),
         ("Art. 29(2)(b)", "Article 29\n(1) X\n(2) Y:\na. one;\nb. two.\n", True),
+        ("Art. 82-5-2(4)", 'Article 2\n"Article 82-5-2. - Measures:\n"1. a;\n"4. d.\n', True),
     ],
 )
 def test_unit_finder(label: str, body: str, expected: bool) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from modellaw.statutes.cleanup import Line
 from modellaw.statutes.definitions import QUOTED_DEFINITION
@@ -96,6 +96,10 @@ _DOT_MARKER = re.compile(r"^(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\.(?:\s|$)")
 _NOTES = re.compile(r"^Notes?\.\s", re.M)
 _NOTE_NUMBER = re.compile(r"(?:^|(?<=Notes\. ))(\d{1,2})\.\s", re.M)
 # Civil-law translations letter (or number) their items "a)", "1)" at the start of a line.
+# The opening quotation mark of each line of a quoted insertion: no other quotation mark
+# follows on the line, except one closing the whole insertion at its end.
+_OPENING_QUOTE = re.compile(
+    r'^["\u201c\u00ab]\s*(?=[^"\u201c\u201d\u00ab\u00bb]*["\u201d\u00bb]?\s*$)')
 _HALF_PAREN_MARKER = re.compile(r"^(\d{1,2}|[a-z]|[ivxlc]{1,6})\)\s")
 _REFERENCE = re.compile(
     r"(?:\b(?:sub-?)?(?:sections?|paragraphs?|sub-?paragraphs?|clauses?|sub-?clauses?|items?|"
@@ -165,10 +169,20 @@ def _title_case(word: str) -> str:
     return " ".join(part.capitalize() if part.isupper() else part for part in word.split())
 
 
+def _unquoted(line: Line) -> Line:
+    """A line of an amending Act's quoted insertion ('"Article 448-1. - Trafficking ...'),
+    read without its opening quotation mark; a quoted term ('"child" means') is kept."""
+    m = _OPENING_QUOTE.match(line.text)
+    if m is None:
+        return line
+    return replace(line, start=line.start + m.end(), text=line.text[m.end():])
+
+
 class _Segmenter:
     def __init__(self, text: str, lines: list[Line]) -> None:
         self.text = text
-        self.lines = lines
+        self.lines = [_unquoted(line) for line in lines]
+        lines = self.lines
         self.warnings: list[str] = []
         self.line_starts = {line.start for line in lines}
         self.indent_at = {line.start: line.indent for line in lines}
@@ -180,7 +194,9 @@ class _Segmenter:
     # ---- line classification -------------------------------------------------------------
 
     def _adjacent(self, first: Line, second: Line) -> bool:
-        return second.start == first.end + 1
+        # One line break between them, and at most the opening quote of a quoted insertion.
+        gap = self.text[first.end:second.start]
+        return gap.count("\n") == 1 and gap.strip(" \n\"\u201c\u00ab") == ""
 
     def classify(self) -> list[_Token]:
         lines = self.lines

@@ -158,6 +158,19 @@ DECIMAL_CODE = (
              "Art. 129 Note"],
             ["Art. 128(3)", "Art. 129(3)", "Art. 129(1)(3)"],
         ),
+        # An amending law quotes the articles it inserts into a code, each line opening with
+        # a quotation mark; a quoted term ('"child" means') is not such a line.
+        (
+            "Article 1: The Penal Code is supplemented as follows:\n\"Article 448-1. - "
+            "Trafficking means the recruitment of a person.\n\"Article 448-2. - Whoever "
+            "commits trafficking shall be punished.\"\nArticle 2: The Code of Criminal "
+            "Procedure is supplemented as follows:\n\"Article 82-5-2. - The court may order:\n"
+            "\"1. protection;\n\"2. a change of residence.\"\nArticle 3: \"child\" means a "
+            "person under eighteen years.\n",
+            ["Art. 1", "Art. 448-1", "Art. 448-2", "Art. 2", "Art. 82-5-2", "Art. 82-5-2(1)",
+             "Art. 82-5-2(2)", "Art. 3"],
+            ["Art. 1(1)", "Art. 2(1)"],
+        ),
         # "a)" in the middle of a line is a reference, not an item.
         (
             "Article 1. X\nSee item a) of Article 2.\nArticle 2. Y\nText.\n",
@@ -214,6 +227,7 @@ DECIMAL_CODE = (
         "letter-items",
         "letter-mid-line-not-item",
         "items-and-notes-in-translation",
+        "quoted-inserted-articles",
         "decimal-sections",
         "code-in-a-schedule",
         "westminster-sections-without-a-point",
