@@ -8,6 +8,7 @@ import pytest
 
 from modellaw.statutes import read_statute
 from modellaw.statutes.cleanup import normalise
+from modellaw.statutes.model import Statute
 from modellaw.statutes.segment import segment
 
 
@@ -200,29 +201,31 @@ def test_find_articles_and_unknown(fixtures: Path) -> None:
     assert statute.find("Art. 999") is None
 
 
-def test_a_section_headed_meaning_of_defines_its_term(tmp_path: Path) -> None:
+def _read_text(tmp_path: Path, text: str) -> Statute:
     path = tmp_path / "act.txt"
-    path.write_text("1. Short title\nThis Act may be cited as the Example Act.\n\n"
-                    "3. Meaning of trafficking in persons\n(1) A person traffics another person "
-                    "if he or she recruits the other person by force for exploitation.\n\n"
-                    "5. Trafficking in persons\n(1) A person who traffics another person "
-                    "commits an offence.\n", encoding="utf-8")
-    statute = read_statute(path)
+    path.write_text(text, encoding="utf-8")
+    return read_statute(path)
+
+
+def test_a_section_headed_meaning_of_defines_its_term(tmp_path: Path) -> None:
+    statute = _read_text(tmp_path, "1. Short title\nThis Act may be cited as the Example Act.\n\n"
+                         "3. Meaning of trafficking in persons\n(1) A person traffics another "
+                         "person if he or she recruits the other person by force for "
+                         "exploitation.\n\n5. Trafficking in persons\n(1) A person who traffics "
+                         "another person commits an offence.\n")
     assert statute.definitions["trafficking in persons"].unit == "3"
 
 
 def test_listed_definitions_in_translation(tmp_path: Path) -> None:
     # Written for this test, in the style of laws translated from Russian; the notes at the
     # foot of the code article are cited as a lawyer writes them.
-    path = tmp_path / "law.txt"
-    path.write_text("Article 1. Basic concepts used in this Law\nThe following basic concepts "
-                    "are used in this Law:\n1) trafficking in persons — the recruitment of "
-                    "persons for exploitation;\n2) victim (hereinafter, victim) — a person "
-                    "harmed by trafficking;\n3) child — a person under eighteen years.\n\n"
-                    "Article 2. Offence\n1. Trafficking in persons shall be punished.\n"
-                    "Notes. 1. Exploitation means forced labour.\n2. Consent is irrelevant.\n",
-                    encoding="utf-8")
-    statute = read_statute(path)
+    statute = _read_text(
+        tmp_path, "Article 1. Basic concepts used in this Law\nThe following basic concepts "
+        "are used in this Law:\n1) trafficking in persons — the recruitment of persons for "
+        "exploitation;\n2) victim (hereinafter, victim) — a person harmed by trafficking;\n"
+        "3) child — a person under eighteen years.\n\nArticle 2. Offence\n1. Trafficking in "
+        "persons shall be punished.\nNotes. 1. Exploitation means forced labour.\n2. Consent "
+        "is irrelevant.\n")
     assert {"trafficking in persons", "victim", "child"} <= set(statute.definitions)
     assert statute.definitions["child"].unit == "Art. 1(3)"
     assert statute.find("Art. 2, Note 2") is statute.find("Art. 2 Note 2") is not None
