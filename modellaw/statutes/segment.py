@@ -698,7 +698,20 @@ class _Segmenter:
         notes = self._notes(unit, body_start, end) if token.kind == "article" else []
         if notes:
             end = notes[0].start
-        return self._parts(unit, token, schedule_unit, body_start, end) + notes
+        parts = self._parts(unit, token, schedule_unit, body_start, end)
+        if not parts and token.kind == "article":
+            parts = self._paragraphs(unit, body_start, end)
+        return parts + notes
+
+    def _paragraphs(self, unit: Unit, start: int, end: int) -> list[Unit]:
+        """Unnumbered paragraphs of an article, set apart by blank lines, as civil-law
+        lawyers cite them: "Art. 4, para. 3" (the unit "Art. 4 para. 3")."""
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*",
+                                                           self.text[start:end])]
+        if len(spans) < 2:
+            return []
+        return [Unit(f"{unit.label} para. {i}", "paragraph", None, start + a, start + b)
+                for i, (a, b) in enumerate(spans, 1)]
 
     def _notes(self, unit: Unit, start: int, end: int) -> list[Unit]:
         """Notes at the foot of a code article ("Note. A person who ... shall be released

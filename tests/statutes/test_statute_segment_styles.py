@@ -171,6 +171,14 @@ DECIMAL_CODE = (
              "Art. 82-5-2(2)", "Art. 3"],
             ["Art. 1(1)", "Art. 2(1)"],
         ),
+        # Unnumbered paragraphs of an article, set apart by blank lines, are cited
+        # "Art. 4, para. 2"; an article of one paragraph, or lines merely wrapped, has none.
+        (
+            "Article 4: Whoever traffics a person shall be punished by\nimprisonment.\n\n"
+            "The attempt is punishable.\n\nArticle 5: Consent is irrelevant.\n",
+            ["Art. 4", "Art. 4 para. 1", "Art. 4 para. 2", "Art. 5"],
+            ["Art. 4 para. 3", "Art. 5 para. 1"],
+        ),
         # "a)" in the middle of a line is a reference, not an item.
         (
             "Article 1. X\nSee item a) of Article 2.\nArticle 2. Y\nText.\n",
@@ -225,9 +233,10 @@ DECIMAL_CODE = (
         "common-law-sections-kept",
         "unindented-points-not-units",
         "letter-items",
-        "letter-mid-line-not-item",
         "items-and-notes-in-translation",
         "quoted-inserted-articles",
+        "unnumbered-paragraphs",
+        "letter-mid-line-not-item",
         "decimal-sections",
         "code-in-a-schedule",
         "westminster-sections-without-a-point",
