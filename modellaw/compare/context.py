@@ -148,6 +148,17 @@ class StatuteView:
                         self._term_users.setdefault(t, []).append(sec)
         return unique(u for t in terms for u in self._term_users.get(t, []))
 
+    def part_at(self, offset: int) -> tuple[Unit, Unit, str] | None:
+        """The section holding `offset`, its part that does, and that part's marker ("(2)"),
+        when the offset sits in a numbered part of a section."""
+        sec = self.section_at(offset)
+        if sec is None:
+            return None
+        part = next((c for c in sec.children if c.start <= offset < c.end), None)
+        if part is None or not part.label.startswith(sec.label):
+            return None
+        return sec, part, part.label[len(sec.label):]
+
     def part_references(self, section: Unit) -> PartReferences:
         """Which parts of a section open by naming another, and which part a later one
         sets aside (memoised: asked for every cited unit and every weakened clause)."""

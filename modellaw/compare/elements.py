@@ -11,7 +11,7 @@ from modellaw.compare.context import StatuteView
 from modellaw.compare.findings import ElementResult, Evidence
 from modellaw.dsl.model import Element
 from modellaw.nlp.negation import Cue, cues_for
-from modellaw.nlp.numbers import find_ages, find_durations
+from modellaw.nlp.numbers import Penalty, find_ages, find_durations
 from modellaw.nlp.terms import TermMatch
 from modellaw.statutes.model import Unit
 from modellaw.statutes.offences import makes_conduct_an_offence
@@ -35,10 +35,8 @@ _QUANTITY_AFTER = re.compile(r"\s+(?:exceeding|more\s+than|less\s+than|later\s+t
 # section shall make the consent ..."), not a rule further along the sentence ("a victim
 # who is not a citizen shall be granted a permit").
 NEGATION_REACH = 25
-# "a victim who is not a citizen shall be granted ...": the negation stays in the relative
-# clause.
-# "a person who is not a citizen", "a citizen who ... has no valid passport shall be issued":
-# the negation belongs to a description of someone, not to the rule.
+# "a victim who is not a citizen shall be granted ...", "a citizen who ... has no valid
+# passport shall be issued": the negation belongs to a description of someone, not to the rule.
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that|whose)(?:\s+(?:is|are|was|were|has|have|"
                               r"had|does|do|did))?\s*$|\b(?:has|have|had|with)\s*$", re.I)
 _PURPOSE_BEFORE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+(?:\w+\s+){0,3}$", re.I)
@@ -164,11 +162,11 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
 def _overridden(view: StatuteView, offset: int) -> tuple[str, str] | None:
     """A later part of the section that sets the part holding `offset` aside for some
     cases: "(3) Notwithstanding subsection (2), where the child had attained sixteen ..."."""
-    sec = view.section_at(offset)
-    part = next((c for c in sec.children if c.start <= offset < c.end), None) if sec else None
-    if sec is None or part is None or not part.label.startswith(sec.label):
+    where = view.part_at(offset)
+    if where is None:
         return None
-    hit = view.part_references(sec).set_aside_by.get(part.label[len(sec.label):])
+    sec, part, marker = where
+    hit = view.part_references(sec).set_aside_by.get(marker)
     if hit is None or hit[1] < part.end:
         return None
     return hit[0], view.label_at(hit[1])
@@ -442,6 +440,13 @@ def _other_offences(view: StatuteView, section: Unit) -> list[Unit]:
     return [c for c in offences[1:] if not punishes(c)]
 
 
+def custodial_penalties(view: StatuteView, start: int, end: int) -> list[Penalty]:
+    """The penalties in a stretch of text that punish the offence itself: custodial (or
+    life, or death), and not a term served in default of paying a fine."""
+    return [p for p in view.penalties(start, end)
+            if (p.custodial or p.life or p.death) and not p.in_default]
+
+
 def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> ElementResult:
     text = view.statute.text
     q = el.quantity or ""
@@ -465,9 +470,8 @@ def check_number(view: StatuteView, el: Element, candidates: list[Unit]) -> Elem
         regions = [(u.start, u.end, u) for u in candidates if not u.repealed]
         for s, e, unit in [*regions, (0, len(text), None)]:
             others = _other_offences(view, unit) if unit is not None else []
-            found = [(p, s) for p in view.penalties(s, e)
-                     if (p.custodial or p.life or p.death) and not p.in_default
-                     and not any(o.start <= s + p.start < o.end for o in others)]
+            found = [(p, s) for p in custodial_penalties(view, s, e)
+                     if not any(o.start <= s + p.start < o.end for o in others)]
             if found:
                 break
         # A summary-conviction cap beside the penalty on indictment is not a branch of the

@@ -10,7 +10,12 @@ from modellaw import __version__
 from modellaw.compare.candidates import rank_sections
 from modellaw.compare.carriers import carrier_evidence, coverage, merge
 from modellaw.compare.context import StatuteView
-from modellaw.compare.elements import DISCRETION_NOTE, check_concepts, check_number
+from modellaw.compare.elements import (
+    DISCRETION_NOTE,
+    check_concepts,
+    check_number,
+    custodial_penalties,
+)
 from modellaw.compare.findings import (
     ElementResult,
     Evidence,
@@ -158,8 +163,7 @@ def _stated_penalties(view: StatuteView, checked: _Checked, el: Element) -> list
         if unit is None:
             continue
         for u in [unit, *view.punishing(view.section_at(unit.start) or unit)]:
-            found = [p for p in view.penalties(u.start, u.end)
-                     if (p.custodial or p.life or p.death) and not p.in_default]
+            found = custodial_penalties(view, u.start, u.end)
             if found:
                 p = next((p for p in found if not p.summary), found[0])
                 quote, s, e = view.quote(u.start + p.start, u.start + p.end)
@@ -275,11 +279,11 @@ def _referring_parts(view: StatuteView, cited: list[Evidence]) -> list[Evidence]
     labels = {ev.unit for ev in cited}
     out = []
     for ev in cited:
-        sec = view.section_at(ev.start)
-        part = next((c for c in sec.children if c.start <= ev.start < c.end), None) if sec else None
-        if sec is None or part is None or not part.label.startswith(sec.label):
+        where = view.part_at(ev.start)
+        if where is None:
             continue
-        for c in view.part_references(sec).extended_by.get(part.label[len(sec.label):], []):
+        sec, _part, marker = where
+        for c in view.part_references(sec).extended_by.get(marker, []):
             if c.label not in labels:
                 labels.add(c.label)
                 out.append(_cited_at(view, c, ev.element))

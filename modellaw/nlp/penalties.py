@@ -275,10 +275,11 @@ def find_penalties(text: str) -> list[Penalty]:
     return out
 
 
-# "(a) on summary conviction, to a fine ... or to imprisonment for five years; (b) on
-# conviction on indictment, to ... imprisonment for twenty-five years".
+# "... and upon subsequent conviction, to imprisonment for life".
 _SUBSEQUENT = re.compile(r"\b(?:subsequent|second)\s+(?:or\s+subsequent\s+)?conviction\b[^;.]*$",
                          _I)
+# "(a) on summary conviction, to a fine ... or to imprisonment for five years; (b) on
+# conviction on indictment, to ... imprisonment for twenty-five years".
 _SUMMARY = re.compile(r"\b(?:summary\s+conviction|convicted\s+summarily|summarily)\b[^;.]*$", _I)
 
 
