@@ -270,6 +270,16 @@ def attempt_of_an_offence(st: Statute) -> list[Reading]:
     return out
 
 
+# The terms a statute uses for a person the child rules protect.
+CHILD_TERMS = ("child", "minor", "juvenile", "young person")
+
+
+def definition_of_child(st: Statute) -> list[Reading]:
+    """Where the statute defines who is a child, however it lays its definitions out
+    ("child" means ..., - child: ..., 1) child — ...)."""
+    return [Reading(d.start, d.end) for t, d in st.definitions.items() if t in CHILD_TERMS]
+
+
 READING_MARK = "@"  # a concept phrase starting with this names a reading
 READINGS: dict[str, Callable[[Statute], list[Reading]]] = {
     "means-free-child-offence": means_free_child_offence,
@@ -277,4 +287,5 @@ READINGS: dict[str, Callable[[Statute], list[Reading]]] = {
     "offence-carve-out": offence_carve_out,
     "child-limb-carve-out": child_limb_carve_out,
     "attempt-of-an-offence": attempt_of_an_offence,
+    "definition-of-child": definition_of_child,
 }

@@ -16,6 +16,7 @@ from modellaw.statutes.readings import (
     child_alternative_to_means,
     child_limb_carve_out,
     child_limb_note,
+    definition_of_child,
     means_free_child_offence,
     offence_carve_out,
 )
@@ -195,3 +196,25 @@ def test_attempt_of_an_offence(tmp_path: Path, text: str, words: str | None) -> 
 )
 def test_child_limb_note(sentence: str, note: str | None) -> None:
     assert child_limb_note(sentence) == note
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ('2. Interpretation\nIn this Act—\n"child" means a person under the age of eighteen '
+         'years;\n"exploitation" includes forced labour.\n', "child"),
+        ("Article 2. Basic concepts\nThe following definitions apply in this Law:\n- minor: a "
+         "person who has not reached eighteen years of age;\n- victim: a natural person.\n",
+         "minor"),
+        # No definition: "a child" in an offence says nothing about who is one.
+        ("3. Offence\n(1) A person who recruits a child for the purpose of exploitation commits "
+         "an offence.\n", None),
+    ],
+)
+def test_definition_of_child(tmp_path: Path, text: str, term: str | None) -> None:
+    st = _statute(tmp_path, text)
+    found = [st.text[r.start:r.end] for r in definition_of_child(st)]
+    if term is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and term in found[0] and "eighteen" in found[0]
