@@ -248,6 +248,25 @@ def _limits(model: ModelLaw, p: Provision,
     return out
 
 
+def _with_scope(view: StatuteView, evidence: list[Evidence], provs: list[Provision],
+                by_provision: dict[str, list[tuple[Element, ElementResult]]]) -> list[Evidence]:
+    """A verdict a limit holds down also cites the definition that sets the narrow scope,
+    where one states the limiting rule: "victims of trafficking" defined as women and
+    children trafficked for prostitution is why shelter for victims is only partial."""
+    out = list(evidence)
+    for pid in unique(pid for p in provs for pid, _name in p.limits):
+        carriers = carrier_evidence(view, coverage(view, by_provision.get(pid, [])), MAX_STATED)
+        out.extend([ev for ev in carriers if _defines(view, ev.unit)][:1])
+    return unique(out, key=lambda ev: ev.unit)[:MAX_EVIDENCE]
+
+
+def _defines(view: StatuteView, label: str) -> bool:
+    """Whether the unit holds a definition."""
+    unit = view.statute.find(label)
+    return unit is not None and any(unit.start <= d.start < unit.end
+                                    for d in view.statute.definitions.values())
+
+
 def _power_suffices(er: ElementResult) -> ElementResult:
     """Catalog hard case 15: a power ("may provide") fully meets a row that only asks a
     State to consider or endeavour, or only recommends."""
@@ -314,10 +333,13 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
         ers = [r for _, r in results]
         conf = confidence_of(ers)
         status, missing = _capped(status_of(ers), missing_of(ers), limits)
+        evidence = _evidence(view, results)
+        if status == "partial" and any(er.status != "met" for er in limits):
+            evidence = _with_scope(view, evidence, [p], by_provision)
         provisions.append(ProvisionFinding(
             id=p.id, title=p.title, part=p.part, status=status, score=score_of(ers),
             confidence=conf, needs_review=conf < REVIEW_BELOW, missing=missing,
-            evidence=_evidence(view, results), elements=ers + limits))
+            evidence=evidence, elements=ers + limits))
 
     implementers = model.implementers()
     wanted = set(instruments or [])
@@ -351,6 +373,8 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
             finding.needs_review = conf < REVIEW_BELOW
             finding.missing = capped_missing
             finding.evidence = _evidence(view, pairs)
+            if finding.status == "partial" and any(er.status != "met" for er in limits):
+                finding.evidence = _with_scope(view, finding.evidence, provs, by_provision)
             finding.elements = ers + limits
         if finding.status != "unmet" and not finding.evidence:
             # Absence-only elements: nothing to quote, so say why it is met.

@@ -124,3 +124,29 @@ def test_model_law_limits_victims_rows_to_the_offence(full_model, tmp_path: Path
     reason = "an offence not limited to sexual exploitation"
     assert any(reason in m for m in f.missing) is limited
     assert f.status == ("partial" if limited else "met")
+
+
+@pytest.mark.parametrize(
+    ("definition", "cited"),
+    [
+        # The narrow definition is why the row is partial: it is cited with the shelter rule.
+        ('"trafficking" means the moving, selling or buying of women and children for '
+         "prostitution.", True),
+        # A definition reaching every form of exploitation limits nothing.
+        ('"trafficking" means the recruitment of a person for the purpose of exploitation, '
+         "including forced labour and prostitution.", False),
+    ],
+)
+def test_a_narrow_definition_is_cited_with_the_rows_it_limits(
+        full_model, tmp_path: Path, definition: str, cited: bool) -> None:
+    res = analyse_text(full_model, tmp_path,
+                       f"1. Interpretation\nIn this Act—\n{definition}\n\n"
+                       "2. Offence\nA person who commits trafficking commits an offence.\n\n"
+                       "3. Shelter\nThe Minister shall provide victims of trafficking with "
+                       "shelter, medical care, counselling, education and vocational "
+                       "training.\n")
+    f = res.requirement("tip.6.3")
+    assert f.status == ("partial" if cited else "met")
+    units = [ev.unit for ev in f.evidence]
+    assert "3" in units
+    assert ("1" in units) is cited
