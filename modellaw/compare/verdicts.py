@@ -83,9 +83,9 @@ def missing_of(results: list[ElementResult]) -> list[str]:
 def evidence_of(results: list[ElementResult]) -> list[Evidence]:
     """The citations for a verdict: each element's best place first, taken in turn (key
     elements, then the other required ones, then good practice), then their further
-    places, so that no element's proof is crowded out by another's long list."""
-    ordered = sorted((r for r in results if r.kind != "absence" or r.status == "met"),
-                     key=lambda r: (not r.key, not r.required))
+    places, so that no element's proof is crowded out by another's long list. Wording that
+    should be absent and is there is cited too: it shows why the verdict falls short."""
+    ordered = sorted(results, key=lambda r: (not r.key, not r.required))
     seen: set[str] = set()
     out: list[Evidence] = []
     depth = max((len(r.evidence) for r in ordered), default=0)
