@@ -44,7 +44,7 @@ class StatuteView:
     _spans: list[tuple[int, int, Unit]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     sections: list[Unit] = field(default_factory=list)
-    repealed: list[tuple[int, int]] = field(default_factory=list)
+    repealed: list[tuple[int, int]] = field(default_factory=list)  # and forms: no rules there
     parent: dict[int, Unit] = field(default_factory=dict)
     _find_cache: dict[tuple[str, bool], list[TermMatch]] = field(default_factory=dict)
     _section_ids: set[int] | None = None
@@ -67,7 +67,9 @@ class StatuteView:
         def visit(u: Unit, parent: Unit | None) -> None:
             if parent is not None:
                 view.parent[id(u)] = parent
-            if u.repealed:
+            if u.repealed or _is_form(statute.text[u.start:u.end]):
+                # A form to fill in states no rule: "Has the individual been informed ...?
+                # (Yes/No)" in a screening form is not a duty to inform.
                 view.repealed.append((u.start, u.end))
             if u.kind in SECTION_KINDS or (u.inferred and u.kind not in ("part", "chapter")):
                 view.sections.append(u)
@@ -186,7 +188,8 @@ class StatuteView:
         return any(s <= offset < e for s, e in self.repealed)
 
     def find(self, phrase: str, near: bool = False) -> list[TermMatch]:
-        """Matches outside repealed text; `near` lets a clause's words spread out."""
+        """Matches outside repealed text and forms; `near` lets a clause's words spread
+        out."""
         key = (phrase, near)
         hit = self._find_cache.get(key)
         if hit is None and phrase.startswith(READING_MARK):
@@ -237,6 +240,14 @@ class StatuteView:
     def label_at(self, offset: int) -> str:
         u = self.unit_at(offset)
         return u.label if u is not None else "(text)"
+
+
+# The blanks of a form: "Signature: ______", "Name ..........", "(Yes/No)".
+_FORM_BLANK = re.compile(r"_{4,}|\.{8,}|…{3,}|\(yes\s*/\s*no\)", re.I)
+
+
+def _is_form(text: str) -> bool:
+    return len(_FORM_BLANK.findall(text)) >= 2
 
 
 def _deepest(units: list[Unit]) -> list[tuple[int, int, Unit]]:
