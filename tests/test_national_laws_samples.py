@@ -28,8 +28,10 @@ HEADER_LINE = re.compile(r"^# ([a-z_]+): (.+)$")
 SCHEDULE_PARA = re.compile(r"^(.*Schedule)\s+para\s+(\d+)$")
 NOTE_LABEL = re.compile(r"^(?:Art\.\s*)?(\d+[A-Za-z]?(?:-\d+)?),?\s+Note(?:\s+(\d+))?$")
 # Codes numbered within divisions cite "271.2(1B)(a)".
+# East Asian Acts cite a subparagraph after its paragraph: "Art. 26(1) 2.", "Art. 2 1.".
 UNIT_LABEL = re.compile(
-    r"^(?:Art\.\s*|Sec\.\s*|§\s*)?(\d+[A-Za-z]?(?:-\d+)*(?:\.\d+[A-Z]{0,2})?)((?:\([^()\s]+\))*)$")
+    r"^(?:Art\.\s*|Sec\.\s*|§\s*)?(\d+[A-Za-z]?(?:-\d+)*(?:\.\d+[A-Z]{0,2})?)((?:\([^()\s]+\))*)"
+    r"(?:\s+(\d{1,2})\.)?$")
 
 # How each drafting style starts a section at the beginning of a line ("Article (3)" is the
 # Gulf translations' style).
@@ -92,8 +94,8 @@ def unit_found(label: str, body: str) -> bool:
     if parsed is None:
         # Units cited by heading (texts whose numbers were lost): the heading line exists.
         return re.search(rf"(?mi)^\s*{re.escape(label)}\s*$", body) is not None
-    base, subs = parsed.group(1), parsed.group(2)
-    return any(_markers_in_section(heading, style, subs, body)
+    base, subs, point = parsed.group(1), parsed.group(2), parsed.group(3)
+    return any(_markers_in_section(heading, style, subs, body, point)
                for heading, style in _section_headings(base, body))
 
 
@@ -106,13 +108,18 @@ def _section_end(heading: re.Match[str], style: str, body: str) -> int:
     return nxt.start() if nxt else len(body)
 
 
-def _markers_in_section(heading: re.Match[str], style: str, subs: str, body: str) -> bool:
+def _markers_in_section(heading: re.Match[str], style: str, subs: str, body: str,
+                        point: str | None = None) -> bool:
     span = body[heading.start() : _section_end(heading, style, body)]
     pos = 0
+    if point is not None:
+        subs += f"(#{point})"
     for depth, marker in enumerate(re.findall(r"\(([^()]+)\)", subs)):
         # Civil-law codes number their paragraphs "1." at the start of a line, and their
         # items "1)" or "a)" below them; a lawyer cites them as "Art. 212(1)", "Art. 13(2)(1)".
-        if style == "article" and marker.isdigit():
+        if marker.startswith("#"):  # a subparagraph "2." at the start of a line
+            pattern = rf"(?m)^{marker[1:]}\.\s"
+        elif style == "article" and marker.isdigit():
             pattern = (rf"(?m)^\"?{marker}[.)]\s|\({marker}\)" if depth == 0
                        else rf"(?m)^\"?{marker}\)\s|\({marker}\)")
         elif style == "article":

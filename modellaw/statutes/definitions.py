@@ -26,8 +26,10 @@ _BARE = re.compile(
 )
 # Civil-law translations list their terms: "- child: any person below the age of 18;".
 # Translations from Russian list them "1) child — a person who has not reached eighteen".
+# Lusophone translations letter them, quoted: 'a) "Child": any person under eighteen'.
 _LISTED = re.compile(
-    r"^(?:[-–•*]|\d{1,2}°|\d{1,2}[.)])\s*([A-Za-z][A-Za-z' -]{0,60}?)"
+    rf"^(?:[-–•*]|\d{{1,2}}°|\d{{1,2}}[.)]|[a-z]\)|\([a-z]{{1,3}}\))\s*[{_Q_OPEN}]?"
+    rf"([A-Za-z][A-Za-z' -]{{0,60}}?)[{_Q_CLOSE}]?"
     r"(?:\s*\([^()\n]{1,40}\))?\s*(?::|\s[—–]|\s-\s)\s", re.MULTILINE)
 _DEFINITIONS_HEADING = re.compile(
     r"\b(?:interpretation|definitions?|meaning of|use of terms|basic concepts|terms used)\b",

@@ -82,6 +82,9 @@ _NUMBERED = re.compile(rf"^{_NUM}\s*\.(?!\d)\s*(?:[-–—]+\s*)?(.*)$")
 _DECIMAL = re.compile(r"^(\d{1,4}\.\d{1,3}[A-Z]{0,2})\s+(?:[-–—]+\s*)?([A-Z(].*)$")
 # The same drafting numbers the Act's own sections without a point: "1 Short title".
 _UNDOTTED = re.compile(r"^(\d{1,3}[A-Z]{0,2})\s+([A-Z](?:[^.;:]|:(?=\s\w)){2,80})$")
+# A section an amending Act inserts keeps the lettered number it will have in the Act it
+# amends, without a point: "143A Interpretation", "61B Temporary permits for victims".
+_INSERTED_UNDOTTED = re.compile(r"^(\d{1,4}[A-Z]{1,2})\s+([A-Z](?:[^.;:]|:(?=\s\w)){2,80})$")
 _TOC = re.compile(
     r"^(?:ARRANGEMENT OF (?:SECTIONS|PROVISIONS|ARTICLES)|TABLE OF CONTENTS|CONTENTS)$", re.I
 )
@@ -91,6 +94,17 @@ _ENACTING = re.compile(
     re.IGNORECASE,
 )
 _PAREN_MARKER = re.compile(r"\(\s?(\d{1,3}[A-Z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\s?\)")
+# A heading in parentheses alone on its line: "(Trafficking in persons)".
+_PAREN_HEADING = re.compile(r"\(([A-Z][^()\n]{1,100})\)")
+_ARTICLE_PAREN_HEADING = re.compile(r"Article\s+\d+[\w-]*\s+\([A-Z][^()]*\)\s*$")
+_ADDENDA = re.compile(r"^ADDEND(?:A|UM)\b", re.M)
+# "1. The term ..." opening a subparagraph: the definition is the subparagraph itself.
+_POINT_BEFORE = re.compile(r"(?:^|\n)\d{1,2}\.\s*$")
+# The words that close a list of items and state the penalty or the offence, on a line of
+# their own after the last item: ";\nshall be punished", ",\ncommits an offence".
+_LIST_CLOSING = re.compile(
+    r"[;,]\s*\n(?=(?:shall|commits?|is|are|will)\b[^\n]{0,60}?\b(?:punish\w*|liable|guilty|"
+    r"offen[cs]es?|sentenced|imprison\w*)\b)")
 _DOT_MARKER = re.compile(r"^(\d{1,3}|[a-z]{1,2}|[ivxlc]{1,6})\.(?:\s|$)")
 # "Note." / "Notes. 1." opening a line at the foot of a code article, and its numbered notes.
 _NOTES = re.compile(r"^Notes?\.\s", re.M)
@@ -121,6 +135,10 @@ _REPEALED = re.compile(
     re.IGNORECASE,
 )
 _SCHEDULE_WORDS = {w.lower() for w in _ORDINALS.split("|")}
+# The formula that closes an enacted text: its approval, promulgation and signatures.
+_PROMULGATION = re.compile(
+    r"(?:Approved|Adopted|Passed) (?:by|in) the (?:National Assembly|Parliament|Congress)"
+    r"|Promulgated\b|Let it be published|Done at\b|Given (?:at|under)\b")
 
 
 @dataclass
@@ -190,6 +208,7 @@ class _Segmenter:
         self.sign_mode = False
         self.decimal_mode = False
         self.undotted_mode = False
+        self.points_mode = False
 
     # ---- line classification -------------------------------------------------------------
 
@@ -212,6 +231,11 @@ class _Segmenter:
         # paragraph above it ("§ 232(1) no. 1"), never a section of its own.
         signs = sum(1 for ln in lines if _SECTION_SIGN.match(ln.text))
         self.sign_mode = signs >= 2
+        # East Asian drafting ("Article 5 (Trafficking in Persons)", paragraphs "(1)"):
+        # a "1." line is a subparagraph, cited "Art. 6(1) no. 2" (or "Art. 6(1) 2.").
+        self.points_mode = (
+            sum(1 for ln in article_lines if _ARTICLE_PAREN_HEADING.match(ln.text)) >= 2
+            and sum(1 for ln in lines if re.match(r"\(\d{1,2}\)\s", ln.text)) >= 3)
         self.decimal_mode = sum(1 for ln in lines if _DECIMAL.match(ln.text)) >= 2
         # Westminster Acts print "1 Slavery, servitude and forced labour" without a point;
         # believed when such lines count up from 1 and outnumber "1." lines.
@@ -268,6 +292,15 @@ class _Segmenter:
                 in_schedule = True
                 if token.heading is None and token.start == line.start:
                     self._schedule_title(token, index, consumed, section_indent)
+            if (token.kind == "article" and token.heading is None and nxt is not None
+                    and token.body_start >= line.end and self._adjacent(line, nxt)):
+                # Lusophone and East Asian drafting: "Article 5" with "(Trafficking in
+                # persons)" on the line below.
+                paren = _PAREN_HEADING.fullmatch(nxt.text.strip())
+                if paren:
+                    token.heading = paren.group(1)
+                    token.body_start = nxt.end
+                    consumed.add(index + 1)
             if token.kind in ("section", "article", "para") and token.heading is None:
                 token = self._heading_from_previous(token, index, consumed, tokens)
             if token.kind in ("part", "chapter", "division") and not token.heading and nxt:
@@ -293,6 +326,12 @@ class _Segmenter:
                         )
                     )
                     in_schedule = True
+        # The transitional articles of East Asian Acts restart at 1 under "ADDENDA".
+        addenda = _ADDENDA.search(self.text)
+        if addenda:
+            for token in tokens:
+                if token.kind == "article" and token.start > addenda.start():
+                    token.label = "Addenda " + token.label
         return tokens
 
     def _heading_from_previous(
@@ -405,6 +444,11 @@ class _Segmenter:
                  or (_UNDOTTED.match(text) if self.undotted_mode else None))
         if match and line.indent <= section_indent:
             return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
+        match = _INSERTED_UNDOTTED.match(text) if not self.article_mode else None
+        if match and line.indent <= section_indent:
+            token = self._numbered_token("section", match.group(1), match.group(2), line, nxt)
+            token.style = "inserted"  # numbered in the amended Act, outside this one's sequence
+            return token
         match = _NUMBERED.match(text)
         if match and line.indent <= section_indent:
             return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
@@ -430,6 +474,8 @@ class _Segmenter:
         ):
             heading = rest
             body_start = line.end
+        if heading and _PAREN_HEADING.fullmatch(heading):
+            heading = heading[1:-1]  # "Article 5 (Trafficking in Persons)"
         token = _Token(kind, label, heading, line.start, body_start, indent=line.indent)
         token.number = _section_number(label)
         return token
@@ -708,6 +754,13 @@ class _Segmenter:
         lawyers cite them: "Art. 4, para. 3" (the unit "Art. 4 para. 3")."""
         spans = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*",
                                                            self.text[start:end])]
+        # The promulgation block after the last article ("Approved by the National Assembly
+        # on ...", "Let it be published.") is no part of it.
+        closing = next((i for i, (a, _b) in enumerate(spans)
+                        if i and _PROMULGATION.match(self.text, start + a)), None)
+        if closing is not None:
+            unit.end = start + spans[closing - 1][1]
+            spans = spans[:closing]
         if len(spans) < 2:
             return []
         return [Unit(f"{unit.label} para. {i}", "paragraph", None, start + a, start + b)
@@ -733,7 +786,7 @@ class _Segmenter:
                end: int) -> list[Unit]:
         us_style = token.style == "us"
         # Numbered points "1." under a § paragraph: a level of their own, "§ 232(1) no. 1".
-        points = us_style and self.sign_mode
+        points = (us_style and self.sign_mode) or (token.kind == "article" and self.points_mode)
         markers = self._markers(body_start, end, token.indent, dotted_ok=points)
         if not markers:
             return []
@@ -747,6 +800,7 @@ class _Segmenter:
             m.start()
             for m in QUOTED_DEFINITION.finditer(self.text, body_start, end)
             if re.search(r"[;.:—–]\s*$", self.text[max(0, m.start() - 4) : m.start()])
+            and not (points and _POINT_BEFORE.search(self.text, max(0, m.start() - 6), m.start()))
         ]
         previous_pos = body_start
         in_definitions = False
@@ -810,6 +864,12 @@ class _Segmenter:
             levels.append((kind, marker.value, child))
         for child in _walk(children):
             self._trim(child)
+            if child.kind != "subsection":
+                # "e) taking advantage of ...;\nshall be punished with imprisonment ...": the
+                # words closing a list belong to the sentence that opens it, not to its last item.
+                close = _LIST_CLOSING.search(self.text, child.start, child.end)
+                if close:
+                    child.end = close.start() + 1
         return children
 
     def _kind(self, depth: int, kind: str, us_style: bool, levels: list) -> str:

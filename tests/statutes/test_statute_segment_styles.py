@@ -222,6 +222,33 @@ DECIMAL_CODE = (
             ["1", "2", "2(1)"],
             ["1.5"],
         ),
+        # East Asian Acts: "Article 6 (Heading)", paragraphs "(1)", subparagraphs "1." below
+        # them (cited "Art. 6(1) 2."), items "(a)"; the transitional articles of the Addenda
+        # start again at 1.
+        (
+            "Article 2 (Definitions)\nThe terms used in this Act are defined as follows:\n"
+            "1. The term \"trafficking\" means recruiting a person by:\n(a) force;\n(b) fraud;\n"
+            "2. The term \"child\" means a person under 18 years of age.\n\n"
+            "Article 6 (Aggravated Trafficking)\n(1) The punishment shall be aggravated where:\n"
+            "1. It is committed by a group;\n2. It is committed by a public official.\n"
+            "(2) A person who causes death shall be punished by imprisonment for life.\n\n"
+            "Article 7 (Support)\n(1) The State shall provide support.\n\n"
+            "ADDENDA\n\nArticle 1 (Enforcement Date)\nThis Act shall enter into force.\n",
+            ["Art. 2", "Art. 2 no. 1", "Art. 2 no. 1(a)", "Art. 2 no. 2", "Art. 6(1)",
+             "Art. 6(1) no. 1", "Art. 6(1) no. 2", "Art. 6(2)", "Addenda Art. 1"],
+            ["Art. 6(3)", "Art. 2(1)", "Art. 1"],
+        ),
+        # An amending Act quotes the sections it inserts with the numbers they take in the
+        # amended Act, without a point ("143A Interpretation"), outside its own sequence.
+        (
+            "4. Principal Act\nThis Part amends the Crimes Act.\n\n5. New sections inserted\n"
+            "The Crimes Act is amended by inserting the following sections:\n\n"
+            "\"143A Trafficking in persons\n(1) A person commits an offence who recruits.\n"
+            "(2) The penalty is 20 years.\n\n143B Consent no defence\nConsent is no "
+            "defence.\"\n\n6. Commencement\nThis Act commences on assent.\n",
+            ["4", "5", "143A", "143A(1)", "143A(2)", "143B", "6"],
+            ["5(1)", "5(2)"],
+        ),
     ],
     ids=[
         "gulf-articles",
@@ -241,6 +268,8 @@ DECIMAL_CODE = (
         "code-in-a-schedule",
         "westminster-sections-without-a-point",
         "one-decimal-line-not-a-section",
+        "east-asian-subparagraphs-and-addenda",
+        "inserted-sections-without-a-point",
     ],
 )
 def test_style_labels(text: str, present: list[str], absent: list[str]) -> None:
@@ -389,3 +418,45 @@ def test_sample_has_no_stray_sections() -> None:
     sections = [u.label for u in statute.walk() if u.kind == "section"]
     assert sections == ["232", "232a", "232b", "232c", "233", "233a", "233b", "233c", "233d"]
     assert statute.find("§ 232(1) no. 4") is not None
+
+
+LUSOPHONE = (
+    "Article 3\n(Definitions)\nFor the purposes of this Law, the following shall mean:\n"
+    'a) "Child": any person under eighteen years of age;\n'
+    'b) "Victim": any natural person subjected to trafficking.\n\n'
+    "Article 5\n(Trafficking in persons)\n1. Whoever recruits a person for exploitation, by "
+    "means of:\na) violence;\nb) fraud;\nshall be punished with imprisonment of 8 to 12 "
+    "years.\n2. Consent is irrelevant.\n\nArticle 6\n(Entry into force)\nThis Law enters "
+    "into force thirty days after its publication.\n\nApproved by the National Assembly on "
+    "22 May 2008.\n\nLet it be published.\n"
+)
+
+
+def test_lusophone_articles() -> None:
+    """Headings in parentheses under "Article 5", lettered quoted definitions, the words
+    closing a list, and the promulgation block after the last article."""
+    text, units = _units(LUSOPHONE)
+    assert units["Art. 5"].heading == "Trafficking in persons"
+    assert units["Art. 3"].heading == "Definitions"
+    assert text[units["Art. 5(1)(b)"].start:units["Art. 5(1)(b)"].end] == "b) fraud;"
+    assert "shall be punished" in text[units["Art. 5(1)"].start:units["Art. 5(1)"].end]
+    assert "Art. 6 para. 1" not in units
+    assert "Approved" not in text[units["Art. 6"].start:units["Art. 6"].end]
+
+
+def test_lusophone_definitions(tmp_path: Path) -> None:
+    path = tmp_path / "law.txt"
+    path.write_text(LUSOPHONE, encoding="utf-8")
+    st = read_statute(path)
+    assert st.definitions["child"].unit == "Art. 3(a)"
+    assert st.text[st.definitions["victim"].start:].startswith("Victim")
+
+
+def test_east_asian_citations_are_found(tmp_path: Path) -> None:
+    path = tmp_path / "act.txt"
+    path.write_text("Article 6 (Aggravation)\n(1) Aggravated where:\n1. by a group;\n2. by an "
+                    "official.\n(2) Life.\n\nArticle 7 (Support)\n(1) Support.\n",
+                    encoding="utf-8")
+    st = read_statute(path)
+    assert st.find("Art. 6(1) 2.").label == "Art. 6(1) no. 2"
+    assert st.find("Article 6(1) no. 1").label == "Art. 6(1) no. 1"
