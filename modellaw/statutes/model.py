@@ -56,7 +56,7 @@ class StatuteMeta:
 # "s. 3", "sec. 3", "section 3", "§ 3", "SEC. 3" all cite the same unit "3".
 _CITE_PREFIX = re.compile(r"^\s*(?:ss?\.|sec\.|section|§+)\s*", re.IGNORECASE)
 _ARTICLE_PREFIX = re.compile(r"^\s*(?:art\.|article)\s*", re.IGNORECASE)
-_POINT_CITE = re.compile(r"(?<=[\d)])\s+(\d{1,2})\.(?=$|(\())")
+_POINT_CITE = re.compile(r"(?<=[\d)])\s+(\d{1,2})\.(?=$|\()")
 
 
 def _squash(label: str) -> str:
@@ -102,7 +102,7 @@ class Statute:
         if _ARTICLE_PREFIX.match(label):
             candidates.append("Art. " + _ARTICLE_PREFIX.sub("", label))
         # East Asian citations of a subparagraph: "Art. 26(1) 2." is "Art. 26(1) no. 2".
-        candidates += [_POINT_CITE.sub(r" no. \1\2", c) for c in candidates
+        candidates += [_POINT_CITE.sub(r" no. \1", c) for c in candidates
                        if _POINT_CITE.search(c)]
         for cand in candidates:
             hit = by_label.get(cand) or loose.get(_squash(cand))

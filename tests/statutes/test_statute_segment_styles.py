@@ -454,9 +454,12 @@ def test_lusophone_definitions(tmp_path: Path) -> None:
 
 def test_east_asian_citations_are_found(tmp_path: Path) -> None:
     path = tmp_path / "act.txt"
-    path.write_text("Article 6 (Aggravation)\n(1) Aggravated where:\n1. by a group;\n2. by an "
-                    "official.\n(2) Life.\n\nArticle 7 (Support)\n(1) Support.\n",
-                    encoding="utf-8")
+    path.write_text("Article 2 (Definitions)\n1. The term \"trafficking\" means recruiting by:\n"
+                    "(a) force;\n(b) fraud.\n\nArticle 6 (Aggravation)\n(1) Aggravated where:\n"
+                    "1. by a group;\n2. by an official.\n(2) Life.\n\nArticle 7 (Support)\n"
+                    "(1) Support.\n", encoding="utf-8")
     st = read_statute(path)
     assert st.find("Art. 6(1) 2.").label == "Art. 6(1) no. 2"
     assert st.find("Article 6(1) no. 1").label == "Art. 6(1) no. 1"
+    assert st.find("Art. 2 1.(b)").label == "Art. 2 no. 1(b)"
+    assert st.find("Art. 6(1)") is not None and st.find("Art. 6(3) 1.") is None
