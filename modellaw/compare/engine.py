@@ -248,16 +248,25 @@ def _limits(model: ModelLaw, p: Provision,
     return out
 
 
-def _with_scope(view: StatuteView, evidence: list[Evidence], provs: list[Provision],
-                by_provision: dict[str, list[tuple[Element, ElementResult]]]) -> list[Evidence]:
+def _with_scope(view: StatuteView, evidence: list[Evidence], missing: list[str],
+                limits: list[ElementResult], provs: list[Provision],
+                by_provision: dict[str, list[tuple[Element, ElementResult]]]
+                ) -> tuple[list[Evidence], list[str]]:
     """A verdict a limit holds down also cites the definition that sets the narrow scope,
     where one states the limiting rule: "victims of trafficking" defined as women and
-    children trafficked for prostitution is why shelter for victims is only partial."""
-    out = list(evidence)
+    children trafficked for prostitution is why shelter for victims is only partial. What
+    is missing says so."""
+    defs = []
     for pid in unique(pid for p in provs for pid, _name in p.limits):
         carriers = carrier_evidence(view, coverage(view, by_provision.get(pid, [])), MAX_STATED)
-        out.extend([ev for ev in carriers if _defines(view, ev.unit)][:1])
-    return unique(out, key=lambda ev: ev.unit)[:MAX_EVIDENCE]
+        defs.extend([ev for ev in carriers if _defines(view, ev.unit)][:1])
+    if not defs:
+        return evidence, missing
+    where = ", ".join(unique(ev.unit for ev in defs))
+    short = set(missing_of([er for er in limits if er.status != "met"]))
+    missing = [f"{m} (the definition in {where} sets this scope)" if m in short else m
+               for m in missing]
+    return unique([*evidence, *defs], key=lambda ev: ev.unit)[:MAX_EVIDENCE], missing
 
 
 def _defines(view: StatuteView, label: str) -> bool:
@@ -335,7 +344,7 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
         status, missing = _capped(status_of(ers), missing_of(ers), limits)
         evidence = _evidence(view, results)
         if status == "partial" and any(er.status != "met" for er in limits):
-            evidence = _with_scope(view, evidence, [p], by_provision)
+            evidence, missing = _with_scope(view, evidence, missing, limits, [p], by_provision)
         provisions.append(ProvisionFinding(
             id=p.id, title=p.title, part=p.part, status=status, score=score_of(ers),
             confidence=conf, needs_review=conf < REVIEW_BELOW, missing=missing,
@@ -374,7 +383,8 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
             finding.missing = capped_missing
             finding.evidence = _evidence(view, pairs)
             if finding.status == "partial" and any(er.status != "met" for er in limits):
-                finding.evidence = _with_scope(view, finding.evidence, provs, by_provision)
+                finding.evidence, finding.missing = _with_scope(
+                    view, finding.evidence, finding.missing, limits, provs, by_provision)
             finding.elements = ers + limits
         if finding.status != "unmet" and not finding.evidence:
             # Absence-only elements: nothing to quote, so say why it is met.

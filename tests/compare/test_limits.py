@@ -150,3 +150,4 @@ def test_a_narrow_definition_is_cited_with_the_rows_it_limits(
     units = [ev.unit for ev in f.evidence]
     assert "3" in units
     assert ("1" in units) is cited
+    assert any("the definition in 1 sets this scope" in m for m in f.missing) is cited
