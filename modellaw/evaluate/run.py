@@ -28,6 +28,7 @@ class Item:
     gold_units: list[str]
     predicted_units: list[str]
     needs_review: bool = False
+    held_out: str | None = None  # the statute's `# held_out:` set, reported in aggregate only
 
 
 @dataclass
@@ -47,9 +48,12 @@ class EvalReport:
     base_evidence_recall_strict: float = 0.0
 
     def worst(self, k: int = 10) -> list[tuple[str, int, int]]:
+        """The requirements most often wrong, on the statutes not held out."""
         wrong: Counter[str] = Counter()
         total: Counter[str] = Counter()
         for it in self.items:
+            if it.held_out:
+                continue
             total[it.requirement] += 1
             if it.gold != it.predicted:
                 wrong[it.requirement] += 1
@@ -117,6 +121,7 @@ def evaluate(model: ModelLaw, corpus: Path) -> EvalReport:
         result = analyse(model, st, view=view, review_path=Path("/nonexistent/review.json"))
         base = baseline_statuses(model, view, queries)
         report.statutes.append(spath.name)
+        held_out = st.meta.extra.get("held_out") or None
         ev_pairs, base_pairs = [], []
         for rid, lab in gold.get("labels", {}).items():
             row = model.resolve(rid)
@@ -127,7 +132,7 @@ def evaluate(model: ModelLaw, corpus: Path) -> EvalReport:
             b_status, b_units = base.get(row, ("unmet", []))
             pred_units = list(dict.fromkeys(e.unit for e in f.evidence))
             item = Item(spath.name, row, lab["status"], f.status, b_status,
-                        list(lab.get("units", [])), pred_units, f.needs_review)
+                        list(lab.get("units", [])), pred_units, f.needs_review, held_out)
             report.items.append(item)
             if lab["status"] != "unmet" or pred_units:
                 ev_pairs.append((item.gold_units if lab["status"] != "unmet" else [], pred_units))
@@ -169,11 +174,21 @@ def format_report(r: EvalReport) -> str:
     for g in LABELS:
         lines.append(f"{g:10}" + "".join(f"{r.ours.confusion[g][p]:>9}" for p in LABELS))
     lines += ["", "per statute accuracy:"]
+    held: dict[str, list[Item]] = {}
+    for it in r.items:
+        if it.held_out:
+            held.setdefault(it.held_out, []).append(it)
     for s in r.statutes:
         its = [i for i in r.items if i.statute == s]
-        acc = sum(i.gold == i.predicted for i in its) / len(its) if its else 0.0
-        lines.append(f"  {s:50} {acc:.3f} ({len(its)} items)")
-    lines += ["", "worst requirements (wrong / labelled):"]
+        if its and its[0].held_out:
+            continue  # a held-out test set is shown only as a whole, below
+        lines.append(f"  {s:50} {_acc(its):.3f} ({len(its)} items)")
+    for name, its in sorted(held.items()):
+        n = len({i.statute for i in its})
+        lines.append(f"  {'held out: ' + name + f' ({n} statutes)':50} {_acc(its):.3f} "
+                     f"({len(its)} items)")
+    lines += ["", "worst requirements (wrong / labelled)"
+              + (", held-out statutes left out:" if held else ":")]
     for rid, wrong, total in r.worst():
         lines.append(f"  {rid:16} {wrong}/{total}")
     if r.skipped:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,28 @@ def test_eval_on_the_samples():
     assert 0.0 <= base["accuracy"] <= 1.0
     # The comparator must beat plain retrieval on the project's own samples.
     assert ours["accuracy"] > base["accuracy"]
+
+
+def test_eval_reports_a_held_out_set_only_as_a_whole(tmp_path: Path):
+    """A statute whose header says `# held_out: <set>` is a test set: eval shows the set's
+    accuracy as a whole and leaves its items out of the worst requirements."""
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name, held in (("kestrel-tip-act-2019", None), ("halvesh-immoral-traffic-act-1983",
+                                                         "fresh 9")):
+        text = (REPO / "national_laws" / f"{name}.txt").read_text(encoding="utf-8")
+        text = text.replace("\n# held_out:", "\n# was_held_out:")
+        if held:
+            text = text.replace("\n---\n", f"\n# held_out: {held}\n---\n", 1)
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        (gold / f"{name}.json").write_text(
+            (REPO / "national_laws" / "gold" / f"{name}.json").read_text(encoding="utf-8"),
+            encoding="utf-8")
+    res = CliRunner().invoke(main, ["eval", "--corpus", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    assert "kestrel-tip-act-2019.txt" in res.output
+    assert "halvesh" not in res.output
+    assert "held out: fresh 9 (1 statutes)" in res.output
+    worst = res.output.split("worst requirements")[1]
+    counts = re.findall(r"\b\d+/(\d+)\b", worst)
+    assert counts and set(counts) == {"1"}  # each requirement labelled once, in Kestrel
