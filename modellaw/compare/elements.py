@@ -55,6 +55,13 @@ _CHILD = re.compile(r"\b(child|children|minor|minors|juvenile|girl|boy|young per
 
 DISCRETION_NOTE = "written as a discretion"
 CHILD_ONLY_NOTE = "stated only for child victims"
+WITNESS_ONLY_NOTE = "stated only for victims who are witnesses"
+_WITNESS = re.compile(r"\bwitness", re.I)
+# A sentence whose rule is granted only to a victim who gives evidence.
+_WITNESS_ONLY = re.compile(
+    r"\b(?:victims?|persons?)\s+who\s+(?:is|are)\s+(?:a\s+)?witness(?:es)?\b"
+    r"|\b(?:where|if|when)\s+the\s+victim\s+(?:is|will\s+be)\s+a\s+witness\b"
+    r"|\bvictims?\s+who\s+(?:gives?|give|testif(?:y|ies))\b", re.I)
 # A sentence whose rule is granted only where the victim is a child.
 _CHILD_ONLY = re.compile(
     r"\b(?:where|if|when|in\s+the\s+case\s+where)\s+the\s+(?:alleged\s+)?(?:victim|trafficked"
@@ -159,6 +166,16 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
     return None
 
 
+def _witnesses_only(view: StatuteView, m: TermMatch) -> str | None:
+    """A rule owed to every victim, granted in its clause only to victims who are witnesses
+    ("the physical safety of a victim who is a witness")."""
+    text = view.statute.text
+    s, e = view.index.sentence_of(m.start)
+    a = text.rfind(";", s, m.start) + 1 or s
+    b = text.find(";", m.end, e)
+    return WITNESS_ONLY_NOTE if _WITNESS_ONLY.search(text, a, b if b >= 0 else e) else None
+
+
 def _overridden(view: StatuteView, offset: int) -> tuple[str, str] | None:
     """A later part of the section that sets the part holding `offset` aside for some
     cases: "(3) Notwithstanding subsection (2), where the child had attained sixteen ..."."""
@@ -246,6 +263,8 @@ def check_concepts(view: StatuteView, el: Element, ranked: list[int],
     # A rule about children (its label or a concept's name says so) is not narrowed by
     # being stated for children only.
     for_children = any(_CHILD.search(n) for n in (el.label, *(c.name for c in el.concepts)))
+    for_witnesses = any(_WITNESS.search(n) for n in (
+        el.label, *(c.name for c in el.concepts if not c.partly)))
     for c, hits in zip(el.concepts, all_hits, strict=True):
         best = (_best(hits, ranked, view, home, firm=el.kind == "clause",
                       for_children=for_children) if hits else None)
@@ -258,7 +277,8 @@ def check_concepts(view: StatuteView, el: Element, ranked: list[int],
             # A `partly` concept counts only towards partial already: how weakly it is
             # stated does not lower a rule met by the others.
             if el.kind == "clause" and not c.partly:
-                weak = _weakened(view, best, for_children)
+                weak = _weakened(view, best, for_children) or (
+                    None if for_witnesses else _witnesses_only(view, best))
                 if weak:
                     notes.append(f"{c.name}: {weak}")
         else:

@@ -119,6 +119,27 @@ def test_a_rule_stated_only_for_children(full_model, tmp_path: Path, sentence: s
         assert "stated only for child victims" in " ".join(f.missing)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("The Commissioner of Police shall take steps to protect the physical safety of "
+         "victims.", "met"),
+        ("The Commissioner of Police shall take steps to protect the physical safety of a "
+         "victim who is a witness in the proceedings.", "partial"),
+    ],
+)
+def test_a_rule_stated_only_for_witnesses(full_model, tmp_path: Path, sentence: str,
+                                          status: str) -> None:
+    # Safety owed to every victim, granted only to those who give evidence, is partial.
+    statute = ("1. Trafficking\n(1) A person who recruits another person for the purpose of "
+               "exploitation, including forced labour, commits an offence.\n\n"
+               "2. Safety\n" + sentence + "\n")
+    f = analyse_text(full_model, tmp_path, statute).requirement("tip.6.5")
+    assert f.status == status
+    assert ("stated only for victims who are witnesses" in " ".join(f.missing)) is (
+        status == "partial")
+
+
 GATE_LAW = '''instrument tip "Protocol"
 
 requirement tip.8.2 "Safe return"
