@@ -191,9 +191,16 @@ def _overridden(view: StatuteView, offset: int) -> tuple[str, str] | None:
 
 def _lead_in(view: StatuteView, offset: int) -> tuple[int, int] | None:
     """The sentence that introduces the list item holding `offset`, if it is one: the
-    sentence just before, ending in a colon or a dash."""
+    sentence ending in a colon or a dash just before the list's first item ("the
+    Commissioner may— (a) report ...; (b) carry out research; (c) give training"), or
+    else just before the item."""
     sentences = view.index.sentences
-    i = bisect_left(sentences, (offset + 1,)) - 1
+    first = offset
+    unit = view.unit_at(offset)
+    parent = view.parent.get(id(unit)) if unit is not None else None
+    if parent is not None and parent.children and unit is not parent.children[0]:
+        first = parent.children[0].start  # the list opens before its first item
+    i = bisect_left(sentences, (first + 1,)) - 1
     if i < 1:
         return None
     prev = sentences[i - 1]

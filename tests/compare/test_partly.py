@@ -140,6 +140,23 @@ def test_a_rule_stated_only_for_witnesses(full_model, tmp_path: Path, sentence: 
         status == "partial")
 
 
+@pytest.mark.parametrize(("opening", "status"), [
+    ("The Commissioner shall\u2014", "met"),
+    ("The Commissioner may\u2014", "partial"),
+])
+def test_a_power_opening_a_list_reaches_its_later_items(full_model, tmp_path: Path,
+                                                         opening: str, status: str) -> None:
+    # Hard case 15: training given under a power is partial against the duty in tip.10.2,
+    # even as the third item of the list the power opens.
+    statute = ("1. Trafficking\n(1) A person who recruits another person for the purpose of "
+               "exploitation, including forced labour, commits an offence.\n\n"
+               f"2. Functions\n{opening}\n(a) report to Parliament;\n(b) carry out research;"
+               "\n(c) give training to police, immigration and prosecution officers on the "
+               "rights of victims, including human rights and gender-sensitive approaches.\n")
+    f = analyse_text(full_model, tmp_path, statute).requirement("tip.10.2")
+    assert f.status == status
+
+
 GATE_LAW = '''instrument tip "Protocol"
 
 requirement tip.8.2 "Safe return"
