@@ -36,8 +36,8 @@ UNIT_LABEL = re.compile(
 # How each drafting style starts a section at the beginning of a line ("Article (3)" is the
 # Gulf translations' style).
 SECTION_PREFIXES = {
-    "article": r"(?:Article\s+\(?|Art\.\s*)",
-    "sec": r"SEC\.\s*",
+    "article": r"(?:Article\s+\(?|ARTICLE\s+|Art\.\s*)",
+    "sec": r"(?:SEC|Sec)\.\s*",
     "para": r"§\s*",
     "bare": r"",
 }

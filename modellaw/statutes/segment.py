@@ -65,8 +65,14 @@ _SCHEDULE_REFERENCE = re.compile(
 _SECTION_WORD = re.compile(
     rf"^(?:SECTION|Section|SEC\.|Sec\.|s\.)\s*{_NUM}\s*[.:]?\s*(?:[-–—]+\s*)?(.*)$"
 )
+# A US state code: "Sec. 20A.02. TRAFFICKING OF PERSONS. (a) A person commits ...".
+_STATE_SECTION = re.compile(r"^(?:Sec\.|SEC\.)\s*(\d{1,4}[A-Z]{0,2}\.\d{1,4}[A-Z]{0,2})\.\s+(.*)$")
+# A heading in capitals run into the text: "TRAFFICKING OF PERSONS. (a) A person ...".
+_CAPS_RUN_IN = re.compile(r"^([A-Z][A-Z0-9 ,'’&/-]{2,100}[A-Z])\.\s+(\S.*)$")
 _SECTION_SIGN = re.compile(r"^§+\s*(\d{1,5}[A-Za-z]{0,2}(?:-\d+)?)\.?\s*(.*)$")
-_ARTICLE_NUM = r"\d{1,4}(?:-\d+)*(?:\s?(?:bis|ter|quater|quinquies))?[A-Za-z]?"
+# "Art. 56.021" and "Art. 7B.001" in a US state's Code of Criminal Procedure.
+_ARTICLE_NUM = (r"\d{1,4}(?:[A-Z]?\.\d{1,4}[A-Za-z]?)?(?:-\d+)*"
+                r"(?:\s?(?:bis|ter|quater|quinquies))?[A-Za-z]?")
 # "Article 3", "Art. 225-4-1", "Article 12 bis", and the Gulf translations' "Article (3)".
 # "Article 5 of the Protocol is set out in the Schedule" cites an article in running text.
 _RUNNING_ON = re.compile(r"(?:of|to|in|and|or|shall|is|are|applies|provides)\b")
@@ -98,6 +104,9 @@ _PAREN_MARKER = re.compile(r"\(\s?(\d{1,3}[A-Z]{0,2}|[a-z]{1,5}|[A-Z]{1,5})\s?\)
 _PAREN_HEADING = re.compile(r"\(([A-Z][^()\n]{1,100})\)")
 _ARTICLE_PAREN_HEADING = re.compile(r"Article\s+\d+[\w-]*\s+\([A-Z][^()]*\)\s*$")
 _ADDENDA = re.compile(r"^ADDEND(?:A|UM)\b", re.M)
+# A heading run into the article after its dash, closed by a full stop.
+_RUN_IN_HEADING = re.compile(r"^([A-Z][^.\n]{2,80})\.\s+(\S.*)$")
+_DASHED_ARTICLE = re.compile(r"^\S+\s+\S+?\.?\s*[-–—]")
 # "1. The term ..." opening a subparagraph: the definition is the subparagraph itself.
 _POINT_BEFORE = re.compile(r"(?:^|\n)\d{1,2}\.\s*$")
 # The words that close a list of items and state the penalty or the offence, on a line of
@@ -138,7 +147,8 @@ _SCHEDULE_WORDS = {w.lower() for w in _ORDINALS.split("|")}
 # The formula that closes an enacted text: its approval, promulgation and signatures.
 _PROMULGATION = re.compile(
     r"(?:Approved|Adopted|Passed) (?:by|in) the (?:National Assembly|Parliament|Congress)"
-    r"|Promulgated\b|Let it be published|Done at\b|Given (?:at|under)\b")
+    r"|Promulgated\b|Let it be published|Done at\b|Given (?:at|under)\b"
+    r"|ISSUED IN THE|REFER TO THE EXECUTIVE|LET IT BE PUBLISHED")
 
 
 @dataclass
@@ -185,6 +195,16 @@ def _section_number(label: str) -> int | None:
 
 def _title_case(word: str) -> str:
     return " ".join(part.capitalize() if part.isupper() else part for part in word.split())
+
+
+def _caps_heading(token: _Token, rest: str, line: Line) -> _Token:
+    """A heading in capitals run into the text after the number ("Art. 56.021. RIGHTS OF
+    VICTIM OF TRAFFICKING. (a) A victim ...") is the unit's heading, not its text."""
+    caps = _CAPS_RUN_IN.match(rest.strip())
+    if token.heading is None and caps:
+        token.heading = caps.group(1)
+        token.body_start = line.end - len(caps.group(2))
+    return token
 
 
 def _unquoted(line: Line) -> Line:
@@ -430,6 +450,11 @@ class _Segmenter:
         if match:
             rest = match.group(2).strip()
             return _Token("section", match.group(1), rest or None, start, line.end, style="us")
+        match = _STATE_SECTION.match(text)
+        if match:
+            token = self._numbered_token("section", match.group(1), match.group(2), line, nxt)
+            token.style = "inserted"  # numbered within its chapter: no running sequence
+            return _caps_heading(token, match.group(2), line)
         match = _SECTION_WORD.match(text)
         if match:
             return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
@@ -439,7 +464,13 @@ class _Segmenter:
             token = self._numbered_token("article", number, match.group(3), line, nxt)
             token.label = "Art. " + re.sub(r"\s+", " ", number)
             token.style = "civil"
-            return token
+            run_in = _RUN_IN_HEADING.match(match.group(3))
+            if (token.heading is None and run_in and _DASHED_ARTICLE.match(text)
+                    and _heading_like(run_in.group(1), 80)):
+                # Central American decrees: "ARTICLE 47.- Trafficking in persons. Whoever ..."
+                token.heading = run_in.group(1)
+                token.body_start = line.end - len(run_in.group(2))
+            return _caps_heading(token, match.group(3), line)
         match = ((_DECIMAL.match(text) if self.decimal_mode else None)
                  or (_UNDOTTED.match(text) if self.undotted_mode else None))
         if match and line.indent <= section_indent:
@@ -891,8 +922,10 @@ class _Segmenter:
         line_end = len(self.text) if line_end < 0 else line_end
         rest = self.text[marker.end : line_end].strip()
         following = self.text[line_end : line_end + 200].lstrip()
-        if following and _PAREN_MARKER.match(following):
+        if following and (_PAREN_MARKER.match(following) or _HALF_PAREN_MARKER.match(following)):
             return None  # the next line is a sibling item, so this one is text, not a heading
+        if re.search(r"[;,]\s*(?:and|or)$", rest):
+            return None  # "(e) the offence is committed abroad; and" runs on into the next item
         if rest and _heading_like(rest, 100) and following and not rest.endswith(")"):
             return rest
         return None

@@ -249,6 +249,31 @@ DECIMAL_CODE = (
             ["4", "5", "143A", "143A(1)", "143A(2)", "143B", "6"],
             ["5(1)", "5(2)"],
         ),
+        # A Central American decree: "ARTICLE 2.- Definitions. ...", items "a)", and the
+        # signatures after the last article, which belong to no article.
+        (
+            "ARTICLE 1.- Object. This Law aims to prevent trafficking.\n\nARTICLE 2.- "
+            "Functions. The Secretariat shall:\n\na) coordinate the institutions; and\n\n"
+            "b) keep statistics.\n\nARTICLE 3.- Entry into force. This Decree enters into "
+            "force eight days after its publication.\n\nREFER TO THE EXECUTIVE BODY FOR ITS "
+            "SANCTION.\n\nISSUED IN THE LEGISLATIVE PALACE, ON THE FIRST OF MARCH.\n",
+            ["Art. 1", "Art. 2", "Art. 2(a)", "Art. 2(b)", "Art. 3"],
+            ["Art. 3 para. 1", "Art. 3 para. 2"],
+        ),
+        # A US state's codes: "Sec. 20A.02. TRAFFICKING OF PERSONS. (a) ...", numbered within
+        # their chapters, and the Code of Criminal Procedure's "Art. 56.021.".
+        (
+            "Sec. 12.32. FIRST DEGREE FELONY PUNISHMENT. (a) An individual shall be sentenced "
+            "for life.\n\nSec. 20A.02. TRAFFICKING OF PERSONS. (a) A person commits an offense "
+            "if the person knowingly:\n(1) traffics another person; or\n(2) receives a "
+            "benefit.\n(b) An offense under this section is a felony of the second degree.\n"
+            "Added by Acts 2011, ch. 214, Sec. 2.\n\nSec. 402.035. COUNCIL. (a) A council is "
+            "established.\n\nArt. 56.021. RIGHTS OF VICTIM OF TRAFFICKING. (a) A victim has "
+            "the right to be informed.\n",
+            ["12.32", "20A.02", "20A.02(a)", "20A.02(a)(1)", "20A.02(b)", "402.035",
+             "Art. 56.021", "Art. 56.021(a)"],
+            ["Art. 56", "2", "12"],
+        ),
     ],
     ids=[
         "gulf-articles",
@@ -270,6 +295,8 @@ DECIMAL_CODE = (
         "one-decimal-line-not-a-section",
         "east-asian-subparagraphs-and-addenda",
         "inserted-sections-without-a-point",
+        "central-american-decree",
+        "us-state-codes",
     ],
 )
 def test_style_labels(text: str, present: list[str], absent: list[str]) -> None:
@@ -463,3 +490,24 @@ def test_east_asian_citations_are_found(tmp_path: Path) -> None:
     assert st.find("Article 6(1) no. 1").label == "Art. 6(1) no. 1"
     assert st.find("Art. 2 1.(b)").label == "Art. 2 no. 1(b)"
     assert st.find("Art. 6(1)") is not None and st.find("Art. 6(3) 1.") is None
+
+
+@pytest.mark.parametrize(("text", "label", "heading"), [
+    ("ARTICLE 47.- Trafficking in persons. Whoever recruits a person shall be punished.\n\n"
+     "ARTICLE 48.- Whoever harbours a victim shall be punished.\n", "Art. 47",
+     "Trafficking in persons"),
+    # No dash after the number: the first sentence is text, not a heading.
+    ("Article 5. Consent. The consent of a victim is irrelevant.\nArticle 6. X\nText.\n",
+     "Art. 5", None),
+    ("Sec. 20A.02. TRAFFICKING OF PERSONS. (a) A person commits an offense.\n\n"
+     "Sec. 20A.03. CONTINUOUS TRAFFICKING. (a) Text.\n", "20A.02", "TRAFFICKING OF PERSONS"),
+])
+def test_run_in_headings(text: str, label: str, heading: str | None) -> None:
+    _text, units = _units(text)
+    assert units[label].heading == heading
+
+
+def test_an_item_running_on_into_the_next_is_not_a_heading() -> None:
+    _text, units = _units("Article 7. Functions\nThe Secretariat shall:\n\na) coordinate the "
+                          "institutions; and\n\nb) keep statistics.\n")
+    assert units["Art. 7(a)"].heading is None
