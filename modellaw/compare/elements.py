@@ -127,9 +127,7 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
     if not for_children:
         # Only the clause holding the match: "where any means was used, consent is
         # immaterial; and the consent of a child is no defence" states the rule for all.
-        a = text.rfind(";", s, m.start) + 1 or s
-        b = text.find(";", m.end, e)
-        if _CHILD_ONLY.search(text, a, b if b >= 0 else e):
+        if _CHILD_ONLY.search(text, *_clause_span(view, m)):
             return CHILD_ONLY_NOTE
     else:
         # A rule for children stated in a child limb that reaches only some purposes.
@@ -166,14 +164,19 @@ def _weakened(view: StatuteView, m: TermMatch, for_children: bool = False) -> st
     return None
 
 
+def _clause_span(view: StatuteView, m: TermMatch) -> tuple[int, int]:
+    """The clause holding a match: its sentence, cut at the semicolons around it."""
+    text = view.statute.text
+    s, e = view.index.sentence_of(m.start)
+    b = text.find(";", m.end, e)
+    return text.rfind(";", s, m.start) + 1 or s, b if b >= 0 else e
+
+
 def _witnesses_only(view: StatuteView, m: TermMatch) -> str | None:
     """A rule owed to every victim, granted in its clause only to victims who are witnesses
     ("the physical safety of a victim who is a witness")."""
-    text = view.statute.text
-    s, e = view.index.sentence_of(m.start)
-    a = text.rfind(";", s, m.start) + 1 or s
-    b = text.find(";", m.end, e)
-    return WITNESS_ONLY_NOTE if _WITNESS_ONLY.search(text, a, b if b >= 0 else e) else None
+    found = _WITNESS_ONLY.search(view.statute.text, *_clause_span(view, m))
+    return WITNESS_ONLY_NOTE if found else None
 
 
 def _overridden(view: StatuteView, offset: int) -> tuple[str, str] | None:

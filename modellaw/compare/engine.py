@@ -248,7 +248,7 @@ def _limits(model: ModelLaw, p: Provision,
     return out
 
 
-def _with_scope(view: StatuteView, evidence: list[Evidence], missing: list[str],
+def _with_scope(view: StatuteView, status: str, evidence: list[Evidence], missing: list[str],
                 limits: list[ElementResult], provs: list[Provision],
                 by_provision: dict[str, list[tuple[Element, ElementResult]]]
                 ) -> tuple[list[Evidence], list[str]]:
@@ -256,6 +256,8 @@ def _with_scope(view: StatuteView, evidence: list[Evidence], missing: list[str],
     where one states the limiting rule: "victims of trafficking" defined as women and
     children trafficked for prostitution is why shelter for victims is only partial. What
     is missing says so."""
+    if status != "partial" or all(er.status == "met" for er in limits):
+        return evidence, missing
     defs = []
     for pid in unique(pid for p in provs for pid, _name in p.limits):
         carriers = carrier_evidence(view, coverage(view, by_provision.get(pid, [])), MAX_STATED)
@@ -342,9 +344,8 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
         ers = [r for _, r in results]
         conf = confidence_of(ers)
         status, missing = _capped(status_of(ers), missing_of(ers), limits)
-        evidence = _evidence(view, results)
-        if status == "partial" and any(er.status != "met" for er in limits):
-            evidence, missing = _with_scope(view, evidence, missing, limits, [p], by_provision)
+        evidence, missing = _with_scope(view, status, _evidence(view, results), missing,
+                                        limits, [p], by_provision)
         provisions.append(ProvisionFinding(
             id=p.id, title=p.title, part=p.part, status=status, score=score_of(ers),
             confidence=conf, needs_review=conf < REVIEW_BELOW, missing=missing,
@@ -381,10 +382,9 @@ def analyse(model: ModelLaw, statute: Statute, *, instruments: list[str] | None 
             finding.confidence = conf
             finding.needs_review = conf < REVIEW_BELOW
             finding.missing = capped_missing
-            finding.evidence = _evidence(view, pairs)
-            if finding.status == "partial" and any(er.status != "met" for er in limits):
-                finding.evidence, finding.missing = _with_scope(
-                    view, finding.evidence, finding.missing, limits, provs, by_provision)
+            finding.evidence, finding.missing = _with_scope(
+                view, finding.status, _evidence(view, pairs), finding.missing, limits, provs,
+                by_provision)
             finding.elements = ers + limits
         if finding.status != "unmet" and not finding.evidence:
             # Absence-only elements: nothing to quote, so say why it is met.

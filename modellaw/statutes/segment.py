@@ -87,10 +87,11 @@ _NUMBERED = re.compile(rf"^{_NUM}\s*\.(?!\d)\s*(?:[-–—]+\s*)?(.*)$")
 # subsection, so "1.5 million dollars" at the start of a line is not a section.
 _DECIMAL = re.compile(r"^(\d{1,4}\.\d{1,3}[A-Z]{0,2})\s+(?:[-–—]+\s*)?([A-Z(].*)$")
 # The same drafting numbers the Act's own sections without a point: "1 Short title".
-_UNDOTTED = re.compile(r"^(\d{1,3}[A-Z]{0,2})\s+([A-Z](?:[^.;:]|:(?=\s\w)){2,80})$")
+_UNDOTTED_TITLE = r"\s+([A-Z](?:[^.;:]|:(?=\s\w)){2,80})$"
+_UNDOTTED = re.compile(r"^(\d{1,3}[A-Z]{0,2})" + _UNDOTTED_TITLE)
 # A section an amending Act inserts keeps the lettered number it will have in the Act it
 # amends, without a point: "143A Interpretation", "61B Temporary permits for victims".
-_INSERTED_UNDOTTED = re.compile(r"^(\d{1,4}[A-Z]{1,2})\s+([A-Z](?:[^.;:]|:(?=\s\w)){2,80})$")
+_INSERTED_UNDOTTED = re.compile(r"^(\d{1,4}[A-Z]{1,2})" + _UNDOTTED_TITLE)
 _TOC = re.compile(
     r"^(?:ARRANGEMENT OF (?:SECTIONS|PROVISIONS|ARTICLES)|TABLE OF CONTENTS|CONTENTS)$", re.I
 )
@@ -197,13 +198,13 @@ def _title_case(word: str) -> str:
     return " ".join(part.capitalize() if part.isupper() else part for part in word.split())
 
 
-def _caps_heading(token: _Token, rest: str, line: Line) -> _Token:
-    """A heading in capitals run into the text after the number ("Art. 56.021. RIGHTS OF
-    VICTIM OF TRAFFICKING. (a) A victim ...") is the unit's heading, not its text."""
-    caps = _CAPS_RUN_IN.match(rest.strip())
-    if token.heading is None and caps:
-        token.heading = caps.group(1)
-        token.body_start = line.end - len(caps.group(2))
+def _run_in_heading(token: _Token, heading: re.Match[str] | None, line: Line) -> _Token:
+    """A heading run into the text after the number (group 1, the text in group 2) is the
+    unit's heading, unless it already has one: "Art. 56.021. RIGHTS OF VICTIM OF
+    TRAFFICKING. (a) A victim ...", "ARTICLE 47.- Trafficking in persons. Whoever ..."."""
+    if token.heading is None and heading is not None:
+        token.heading = heading.group(1)
+        token.body_start = line.end - len(heading.group(2))
     return token
 
 
@@ -454,7 +455,7 @@ class _Segmenter:
         if match:
             token = self._numbered_token("section", match.group(1), match.group(2), line, nxt)
             token.style = "inserted"  # numbered within its chapter: no running sequence
-            return _caps_heading(token, match.group(2), line)
+            return _run_in_heading(token, _CAPS_RUN_IN.match(match.group(2).strip()), line)
         match = _SECTION_WORD.match(text)
         if match:
             return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
@@ -464,13 +465,11 @@ class _Segmenter:
             token = self._numbered_token("article", number, match.group(3), line, nxt)
             token.label = "Art. " + re.sub(r"\s+", " ", number)
             token.style = "civil"
-            run_in = _RUN_IN_HEADING.match(match.group(3))
-            if (token.heading is None and run_in and _DASHED_ARTICLE.match(text)
-                    and _heading_like(run_in.group(1), 80)):
-                # Central American decrees: "ARTICLE 47.- Trafficking in persons. Whoever ..."
-                token.heading = run_in.group(1)
-                token.body_start = line.end - len(run_in.group(2))
-            return _caps_heading(token, match.group(3), line)
+            # Central American decrees: "ARTICLE 47.- Trafficking in persons. Whoever ...".
+            run_in = _RUN_IN_HEADING.match(match.group(3)) if _DASHED_ARTICLE.match(text) else None
+            if run_in is None or not _heading_like(run_in.group(1), 80):
+                run_in = _CAPS_RUN_IN.match(match.group(3).strip())
+            return _run_in_heading(token, run_in, line)
         match = ((_DECIMAL.match(text) if self.decimal_mode else None)
                  or (_UNDOTTED.match(text) if self.undotted_mode else None))
         if match and line.indent <= section_indent:
