@@ -149,6 +149,11 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
             results[i] = r
     pairs = [(el, results[i]) for i, el in enumerate(p.elements)]
     checked.pairs[p.id] = pairs
+    for el, r in pairs:
+        if el.kind == "absence" and r.status == "met" and not el.within:
+            # Wording absent from the provision's own rule is shown by the offence that
+            # states it, as for one looked for `in` another rule; its first is enough.
+            r.evidence = [replace(ev, element=el.id) for ev in checked.stated(view, p.id)[:1]]
     return pairs
 
 

@@ -84,8 +84,10 @@ def evidence_of(results: list[ElementResult]) -> list[Evidence]:
     """The citations for a verdict: each element's best place first, taken in turn (key
     elements, then the other required ones, then good practice), then their further
     places, so that no element's proof is crowded out by another's long list. Wording that
-    should be absent and is there is cited too: it shows why the verdict falls short."""
-    ordered = sorted(results, key=lambda r: (not r.key, not r.required))
+    should be absent and is there is cited too: it shows why the verdict falls short; wording
+    rightly absent is shown by the rule it is absent from, which comes last."""
+    ordered = sorted(results, key=lambda r: (r.kind == "absence" and r.status == "met",
+                                             not r.key, not r.required))
     seen: set[str] = set()
     out: list[Evidence] = []
     depth = max((len(r.evidence) for r in ordered), default=0)
