@@ -149,11 +149,12 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
             results[i] = r
     pairs = [(el, results[i]) for i, el in enumerate(p.elements)]
     checked.pairs[p.id] = pairs
-    for el, r in pairs:
-        if el.kind == "absence" and r.status == "met" and not el.within:
-            # Wording absent from the provision's own rule is shown by the offence that
-            # states it, as for one looked for `in` another rule; its first is enough.
-            r.evidence = [replace(ev, element=el.id) for ev in checked.stated(view, p.id)[:1]]
+    absent = [r for el, r in pairs if el.kind == "absence" and r.status == "met" and not el.within]
+    if absent and _states_offence(view, pairs):
+        # Wording absent from the provision's own rule is shown by the offence that
+        # states it, as for one looked for `in` another rule; its first is enough.
+        for r in absent:
+            r.evidence = [replace(ev, element=r.element) for ev in checked.stated(view, p.id)[:1]]
     return pairs
 
 
@@ -183,6 +184,15 @@ def _offence_sections(view: StatuteView,
     carriers = carrier_evidence(view, coverage(view, pairs), MAX_STATED)
     return unique(u for ev in carriers if _creates_offence(view, ev)
                   and (u := view.section_at(ev.start)) is not None)
+
+
+def _states_offence(view: StatuteView, pairs: list[tuple[Element, ElementResult]]) -> bool:
+    """Whether the unit holding most of a provision's concepts creates an offence or
+    defines a term (the rule is an offence, stated whole or through its definition)."""
+    best = carrier_evidence(view, coverage(view, pairs), 1)
+    unit = view.statute.find(best[0].unit) if best else None
+    return unit is not None and (view.creates_offence(unit) or any(
+        unit.start <= d.start < unit.end for d in view.statute.definitions.values()))
 
 
 def _creates_offence(view: StatuteView, ev: Evidence) -> bool:

@@ -27,3 +27,28 @@ def test_a_condition_on_assistance_is_cited(full_model, tmp_path: Path, conditio
     conditioned = "subject to cooperation" in condition
     assert any("assistance tied to cooperation" in m for m in f.missing) is conditioned
     assert ("3(2)" in [ev.unit for ev in f.evidence]) is conditioned
+
+
+DEFINED = ("2. Interpretation\nIn this Act \"trafficking in persons\" means the recruitment, "
+           "transportation, transfer, harbouring or receipt of persons, by means of the threat "
+           "or use of force, coercion, abduction, fraud or deception, for the purpose of "
+           "exploitation.\n\n3. Trafficking in persons\nA person who commits trafficking in "
+           "persons commits an offence and is liable to imprisonment for fifteen years.\n\n")
+
+
+def test_wording_absent_from_an_offence_is_shown_by_the_offence(full_model,
+                                                                 tmp_path: Path) -> None:
+    """The definition holds the rule; the offence that uses it is where a border element
+    or an exception would have to be, so it is cited for their absence."""
+    f = analyse_text(full_model, tmp_path, DEFINED + ASSIST).requirement("tip.3.a")
+    cited = [ev.unit for ev in f.evidence]
+    assert cited[0] == "2" and "3" in cited
+    absent = [e for e in f.elements if e.name in ("offence_transnational", "offence_carve_out")]
+    assert absent and all(e.status == "met" and [ev.unit for ev in e.evidence] == ["3"]
+                          for e in absent)
+
+
+def test_wording_absent_from_a_duty_cites_no_offence(full_model, tmp_path: Path) -> None:
+    f = analyse_text(full_model, tmp_path, DEFINED + ASSIST).requirement("eu2011.11.3")
+    absent = next(e for e in f.elements if e.name == "conditional_assistance")
+    assert absent.status == "met" and absent.evidence == []
