@@ -78,6 +78,8 @@ class StatuteView:
 
         for u in statute.units:
             visit(u, None)
+        # An arrangement of sections repeats the headings: it states no rule either.
+        view.repealed.extend(statute.contents)
         if not view.sections:
             # A statute cut only into parts or paragraphs: use its top level.
             view.sections = list(statute.units)
@@ -238,8 +240,13 @@ class StatuteView:
         return text[s:e], s, e
 
     def label_at(self, offset: int) -> str:
+        """The label to cite at an offset. Text before the first unit is the long title
+        and preamble; text between or after units belongs to none."""
         u = self.unit_at(offset)
-        return u.label if u is not None else "(text)"
+        if u is not None:
+            return u.label
+        first = self.statute.units[0].start if self.statute.units else len(self.statute.text)
+        return "(preamble)" if offset < first else "(text)"
 
 
 # The blanks of a form: "Signature: ______", "Name ..........", "(Yes/No)".

@@ -61,4 +61,5 @@ def read_statute(path: str | Path, overrides: Mapping[str, str] | None = None) -
         units=seg.units,
         definitions=definitions,
         warnings=warnings,
+        contents=seg.contents,
     )

@@ -73,6 +73,8 @@ class Statute:
     units: list[Unit]
     definitions: dict[str, DefinedTerm]
     warnings: list[str]
+    # Text the reader found is not enacted: an arrangement of sections repeating the headings.
+    contents: list[tuple[int, int]] = field(default_factory=list)
     # label -> unit, exact and squashed, built on the first find(): the units are final once
     # the statute is read, and evaluation and review look labels up many times.
     _labels: tuple[dict[str, Unit], dict[str, Unit]] | None = field(

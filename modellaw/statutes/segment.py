@@ -176,6 +176,7 @@ class _Open:
 class Segmentation:
     units: list[Unit]
     warnings: list[str] = field(default_factory=list)
+    contents: list[tuple[int, int]] = field(default_factory=list)  # arrangement of sections
 
 
 def _heading_like(text: str, limit: int = 120) -> bool:
@@ -223,6 +224,7 @@ class _Segmenter:
         self.lines = [_unquoted(line) for line in lines]
         lines = self.lines
         self.warnings: list[str] = []
+        self.contents: list[tuple[int, int]] = []  # spans of an arrangement of sections
         self.line_starts = {line.start for line in lines}
         self.indent_at = {line.start: line.indent for line in lines}
         self.article_mode = False  # set by classify()
@@ -606,6 +608,7 @@ class _Segmenter:
         self.warnings.append(
             f"skipped the arrangement of sections ({len(seen)} entries) before the enacted text"
         )
+        self.contents = [(self.lines[toc].start, self.lines[end - 1].end)]
         return set(range(toc, end))
 
     # ---- the tree ------------------------------------------------------------------------
@@ -972,4 +975,4 @@ def _walk(units: list[Unit]):  # type: ignore[no-untyped-def]
 def segment(text: str, lines: list[Line]) -> Segmentation:
     segmenter = _Segmenter(text, lines)
     units = segmenter.build()
-    return Segmentation(units, segmenter.warnings)
+    return Segmentation(units, segmenter.warnings, segmenter.contents)
