@@ -56,6 +56,7 @@ class _Checked:
     keyed: dict[str, list[Unit]] = field(default_factory=dict)  # sections of key matches
     key_places: dict[str, list[Evidence]] = field(default_factory=dict)
     _stated: dict[str, list[Evidence]] = field(default_factory=dict)
+    _defining: dict[str, list[Evidence]] = field(default_factory=dict)  # see absent_from
 
     def stated(self, view: StatuteView, pid: str) -> list[Evidence]:
         """The offences that state a checked provision's rule: the units holding most of
@@ -75,7 +76,16 @@ class _Checked:
             offences = [ev for ev in [*users, *carriers, *self.key_places.get(pid, [])]
                         if _creates_offence(view, ev)]
             got = self._stated[pid] = unique(offences, key=lambda ev: ev.unit)[:MAX_STATED]
+            self._defining[pid] = [ev for ev in carriers
+                                   if users and not _creates_offence(view, ev)][:1]
         return got
+
+    def absent_from(self, view: StatuteView, pid: str, n: int = MAX_STATED) -> list[Evidence]:
+        """Where wording absent from a checked provision's rule would have to be: the
+        definition that holds the rule, if it is stated through one, then up to n offences
+        that state it."""
+        stated = self.stated(view, pid)
+        return unique([*self._defining.get(pid, []), *stated[:n]], key=lambda ev: ev.unit)
 
 
 def _cited_at(view: StatuteView, unit: Unit, element: str) -> Evidence:
@@ -114,9 +124,10 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
             if (el.kind == "absence" and r.status == "met" and el.within
                     and el.within in checked.pairs):
                 # Wording absent from a rule is shown by the rule itself: "the offence in
-                # s.14(1) has no border element" cites s.14(1).
+                # s.14(1) has no border element" cites s.14(1), after the definition in s.2
+                # it uses, where such an element would otherwise sit.
                 r.evidence = [replace(ev, element=el.id)
-                              for ev in checked.stated(view, el.within)]
+                              for ev in checked.absent_from(view, el.within)]
             results[i] = r
             if el.key:
                 for ev in r.evidence[:len(r.found)]:  # each concept's best place
@@ -151,10 +162,11 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
     checked.pairs[p.id] = pairs
     absent = [r for el, r in pairs if el.kind == "absence" and r.status == "met" and not el.within]
     if absent and _states_offence(view, pairs):
-        # Wording absent from the provision's own rule is shown by the offence that
-        # states it, as for one looked for `in` another rule; its first is enough.
+        # Wording absent from the provision's own rule is shown where it is stated, as for
+        # one looked for `in` another rule; the first offence is enough.
         for r in absent:
-            r.evidence = [replace(ev, element=r.element) for ev in checked.stated(view, p.id)[:1]]
+            r.evidence = [replace(ev, element=r.element)
+                          for ev in checked.absent_from(view, p.id, 1)]
     return pairs
 
 

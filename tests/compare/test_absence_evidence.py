@@ -38,14 +38,17 @@ DEFINED = ("2. Interpretation\nIn this Act \"trafficking in persons\" means the 
 
 def test_wording_absent_from_an_offence_is_shown_by_the_offence(full_model,
                                                                  tmp_path: Path) -> None:
-    """The definition holds the rule; the offence that uses it is where a border element
-    or an exception would have to be, so it is cited for their absence."""
-    f = analyse_text(full_model, tmp_path, DEFINED + ASSIST).requirement("tip.3.a")
+    """The definition holds the rule and the offence uses it: a border element or an
+    exception would have to be in one of them, so both are cited for their absence."""
+    result = analyse_text(full_model, tmp_path, DEFINED + ASSIST)
+    f = result.requirement("tip.3.a")
     cited = [ev.unit for ev in f.evidence]
     assert cited[0] == "2" and "3" in cited
     absent = [e for e in f.elements if e.name in ("offence_transnational", "offence_carve_out")]
-    assert absent and all(e.status == "met" and [ev.unit for ev in e.evidence] == ["3"]
-                          for e in absent)
+    # Looked for in the requirement's own provision, and `in` it from the scope rule (tip.4).
+    absent += [e for e in result.requirement("tip.4").elements if e.name == "border_element"]
+    assert len(absent) == 3 and all(
+        e.status == "met" and [ev.unit for ev in e.evidence] == ["2", "3"] for e in absent)
 
 
 def test_wording_absent_from_a_duty_cites_no_offence(full_model, tmp_path: Path) -> None:
