@@ -62,4 +62,5 @@ def read_statute(path: str | Path, overrides: Mapping[str, str] | None = None) -
         definitions=definitions,
         warnings=warnings,
         contents=seg.contents,
+        instruments=seg.instruments,
     )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 UNIT_KINDS = (
+    "instrument",
     "part",
     "chapter",
     "division",
@@ -44,6 +45,19 @@ class DefinedTerm:
 
 
 @dataclass
+class Instrument:
+    """One of several instruments printed in one file: its title, the names a lawyer cites
+    it by, and where it runs. Its units' labels start with `prefix` (the first name), except
+    the first instrument's, which keep their plain labels."""
+
+    title: str
+    names: list[str]
+    start: int
+    end: int
+    prefix: str = ""
+
+
+@dataclass
 class StatuteMeta:
     title: str | None = None
     country: str | None = None
@@ -55,8 +69,38 @@ class StatuteMeta:
 
 # "s. 3", "sec. 3", "section 3", "§ 3", "SEC. 3" all cite the same unit "3".
 _CITE_PREFIX = re.compile(r"^\s*(?:ss?\.|sec\.|section|§+)\s*", re.IGNORECASE)
+_NAMED_PART = re.compile(r"\s*\b(?:point|para\.?|paragraph|no\.|let\.|lit\.)\s*(\w{1,4})\b",
+                         re.IGNORECASE)
+_CHAPTER_FIRST = re.compile(r"^\d{1,3}\s*:\s*(?=\d)")
 _ARTICLE_PREFIX = re.compile(r"^\s*(?:art\.|article)\s*", re.IGNORECASE)
 _POINT_CITE = re.compile(r"(?<=[\d)])\s+(\d{1,2})\.(?=$|\()")
+
+
+def _lookup(label: str, by_label: dict[str, Unit], loose: dict[str, Unit]) -> Unit | None:
+    candidates = [label, _CITE_PREFIX.sub("", label)]
+    if _ARTICLE_PREFIX.match(label):
+        candidates.append("Art. " + _ARTICLE_PREFIX.sub("", label))
+    # East Asian citations of a subparagraph: "Art. 26(1) 2." is "Art. 26(1) no. 2".
+    candidates += [_POINT_CITE.sub(r" no. \1", c) for c in candidates if _POINT_CITE.search(c)]
+    # "s. 2 point 2", "Art. 182 para. 2 let. a": the parts a lawyer names, bracketed.
+    candidates += [_NAMED_PART.sub(r"(\1)", c) for c in candidates if _NAMED_PART.search(c)]
+    for cand in candidates:
+        hit = by_label.get(cand) or loose.get(_squash(cand))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _after_name(label: str, name: str) -> str | None:
+    """The rest of a citation that opens with an instrument's name, without a chapter
+    number Nordic codes put first ("CC 25:3(1)" -> "3(1)")."""
+    if not label.lower().startswith(name.lower()):
+        return None
+    rest = label[len(name):]
+    if rest[:1] not in (" ", ",", ":"):
+        return None
+    rest = rest.lstrip(" ,:")
+    return _CHAPTER_FIRST.sub("", rest) or None
 
 
 def _squash(label: str) -> str:
@@ -75,6 +119,7 @@ class Statute:
     warnings: list[str]
     # Text the reader found is not enacted: an arrangement of sections repeating the headings.
     contents: list[tuple[int, int]] = field(default_factory=list)
+    instruments: list[Instrument] = field(default_factory=list)  # when a file holds several
     # label -> unit, exact and squashed, built on the first find(): the units are final once
     # the statute is read, and evaluation and review look labels up many times.
     _labels: tuple[dict[str, Unit], dict[str, Unit]] | None = field(
@@ -89,7 +134,8 @@ class Statute:
             stack.extend(reversed(unit.children))
 
     def find(self, label: str) -> Unit | None:
-        """Exact label lookup, tolerant of citation prefixes and spacing."""
+        """Exact label lookup, tolerant of citation prefixes and spacing, and of the names
+        of the instruments when a file holds several ("CC 25:3(1)", "Act 746/2015 s. 5")."""
         if self._labels is None:
             exact: dict[str, Unit] = {}
             squashed: dict[str, Unit] = {}
@@ -100,17 +146,26 @@ class Statute:
         by_label, loose = self._labels
         if label in by_label:
             return by_label[label]
-        candidates = [label, _CITE_PREFIX.sub("", label)]
-        if _ARTICLE_PREFIX.match(label):
-            candidates.append("Art. " + _ARTICLE_PREFIX.sub("", label))
-        # East Asian citations of a subparagraph: "Art. 26(1) 2." is "Art. 26(1) no. 2".
-        candidates += [_POINT_CITE.sub(r" no. \1", c) for c in candidates
-                       if _POINT_CITE.search(c)]
-        for cand in candidates:
-            hit = by_label.get(cand) or loose.get(_squash(cand))
-            if hit is not None:
-                return hit
-        return None
+        hit = _lookup(label, by_label, loose)
+        if hit is None:
+            for inst in self.instruments:
+                for name in sorted(inst.names, key=len, reverse=True):
+                    rest = _after_name(label, name)
+                    if rest is None:
+                        continue
+                    inner = f"{inst.prefix} {rest}" if inst.prefix else rest
+                    hit = _lookup(inner, by_label, loose) or (
+                        _lookup(f"{inst.prefix} s. {rest}", by_label, loose)
+                        if inst.prefix else None)
+                    if hit is not None and inst.start <= hit.start < inst.end:
+                        return hit
+            # A citation without an instrument's name that the first instrument lacks
+            # belongs to a later one ("Art. 1(1)" of the law printed after a code extract).
+            for inst in self.instruments[1:]:
+                hit = _lookup(f"{inst.prefix} {label}", by_label, loose)
+                if hit is not None:
+                    return hit
+        return hit
 
     def text_of(self, unit: Unit) -> str:
         return self.text[unit.start : unit.end]

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from modellaw.statutes.cleanup import Line
 from modellaw.statutes.definitions import QUOTED_DEFINITION
 from modellaw.statutes.headings import body_like, heading_shaped, is_plain_heading, short_title
+from modellaw.statutes.instruments import name_instrument, split_instruments
 from modellaw.statutes.markers import Marker, choose_type, first_value, is_inserted, successor
-from modellaw.statutes.model import Unit
+from modellaw.statutes.model import Instrument, Unit
 
 _ORDINALS = "FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|EIGHTH|NINTH|TENTH"
 _NUM = r"(\d{1,4}[A-Z]{0,2}(?:-?(?:bis|ter|quater|quinquies))?)"
@@ -62,8 +63,10 @@ _SCHEDULE_PARA = re.compile(r"^(\d{1,3})\s+([A-Z].*)$")
 _SCHEDULE_REFERENCE = re.compile(
     r"^\((?:Sections?|sections?|ss?\.|Regulations?|Articles?|Paragraphs?)\b[^()]*\)$"
 )
+# Nordic codes insert "Section 3 a" between 3 and 4: cited "3a".
 _SECTION_WORD = re.compile(
-    rf"^(?:SECTION|Section|SEC\.|Sec\.|s\.)\s*{_NUM}\s*[.:]?\s*(?:[-–—]+\s*)?(.*)$"
+    rf"^(?:SECTION|Section|SEC\.|Sec\.|s\.)\s*(\d{{1,4}}\s[a-z](?=\s+[-–—])|{_NUM[1:-1]})"
+    r"\s*[.:]?\s*(?:[-–—]+\s*)?(.*)$"
 )
 # A US state code: "Sec. 20A.02. TRAFFICKING OF PERSONS. (a) A person commits ...".
 _STATE_SECTION = re.compile(r"^(?:Sec\.|SEC\.)\s*(\d{1,4}[A-Z]{0,2}\.\d{1,4}[A-Z]{0,2})\.\s+(.*)$")
@@ -177,6 +180,7 @@ class Segmentation:
     units: list[Unit]
     warnings: list[str] = field(default_factory=list)
     contents: list[tuple[int, int]] = field(default_factory=list)  # arrangement of sections
+    instruments: list[Instrument] = field(default_factory=list)  # when a file holds several
 
 
 def _heading_like(text: str, limit: int = 120) -> bool:
@@ -460,7 +464,8 @@ class _Segmenter:
             return _run_in_heading(token, _CAPS_RUN_IN.match(match.group(2).strip()), line)
         match = _SECTION_WORD.match(text)
         if match:
-            return self._numbered_token("section", match.group(1), match.group(2), line, nxt)
+            number = match.group(1).replace(" ", "")
+            return self._numbered_token("section", number, match.group(2), line, nxt)
         match = _ARTICLE.match(text)
         if match and not _RUNNING_ON.match(match.group(3)):
             number = match.group(1) or match.group(2)
@@ -973,6 +978,38 @@ def _walk(units: list[Unit]):  # type: ignore[no-untyped-def]
 
 
 def segment(text: str, lines: list[Line]) -> Segmentation:
-    segmenter = _Segmenter(text, lines)
-    units = segmenter.build()
-    return Segmentation(units, segmenter.warnings, segmenter.contents)
+    ranges = split_instruments(lines)
+    if len(ranges) == 1:
+        segmenter = _Segmenter(text, lines)
+        units = segmenter.build()
+        return Segmentation(units, segmenter.warnings, segmenter.contents)
+    out = Segmentation([])
+    for k, (a, b) in enumerate(ranges):
+        region = lines[a:b]
+        end = lines[b].start if b < len(lines) else len(text)
+        # Each instrument is read alone, its text ending where the next begins.
+        segmenter = _Segmenter(text[:end], region)
+        units = segmenter.build()
+        out.warnings += segmenter.warnings
+        out.contents += segmenter.contents
+        if not units:
+            continue
+        # The instrument's title stands above its first section, parts and chapters aside.
+        first = next((u.start for u in _walk(units) if u.kind not in _CONTAINERS), end)
+        header = [ln.text for ln in region if ln.start < first]
+        title, names = name_instrument(header)
+        name = names[0] if names else f"Instrument {k + 1}"
+        prefix = "" if k == 0 else name
+        if prefix:
+            for u in _walk(units):
+                u.label = f"{prefix} {'s. ' if u.label[:1].isdigit() else ''}{u.label}"
+        inst = Unit(name, "instrument", title, units[0].start, end, children=units)
+        while inst.end > inst.start and text[inst.end - 1].isspace():
+            inst.end -= 1
+        out.units.append(inst)
+        out.instruments.append(Instrument(title, names, inst.start, inst.end, prefix))
+    out.warnings.append(
+        "read " + str(len(out.instruments)) + " instruments printed one after the other: "
+        + "; ".join(f"{i.title} (cited {i.prefix or 'without a prefix'})"
+                    for i in out.instruments))
+    return out

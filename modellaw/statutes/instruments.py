@@ -1,0 +1,121 @@
+"""Several instruments printed in one file: a code chapter and the Act that goes with it.
+
+Advisers often receive a penal code extract with a victims' Act, or a code with an extract
+of the code of criminal procedure, printed one after the other. Each restarts its own
+numbering, so the reader cuts each apart and names the units of all but the first after
+their instrument, as a lawyer cites them: "Act 746/2015 s. 5(1)", "CCP Art. 110(3)".
+
+An instrument starts at a title line naming one ("ACT ON THE RECEPTION OF VICTIMS ...",
+"CODE OF CRIMINAL PROCEDURE") when the first section or article after it, a few lines on,
+is numbered 1 where that style had already counted past it. Anything less is read as one
+instrument: a heading just above its section ("Application of Act") or a schedule that
+names another Act does not restart the numbering.
+"""
+
+from __future__ import annotations
+
+import re
+
+from modellaw.statutes.cleanup import Line
+
+_TYPE_WORDS = ("ACT", "CODE", "LAW", "DECREE", "ORDINANCE", "PROCLAMATION", "REGULATIONS")
+_TYPE = re.compile(r"\b(" + "|".join(_TYPE_WORDS) + r")\b", re.IGNORECASE)
+_SMALL_WORDS = {"of", "on", "the", "and", "in", "for", "to", "a", "an", "its", "with", "against"}
+_CONTAINER_LINE = re.compile(r"^(?:PART|Part|BOOK|Book|TITLE)\s+\S+\s*$")
+# The first line of a section or article, by style, with its number.
+_STARTS = {
+    "section": re.compile(r"^(?:SECTION|Section)\s+(\d{1,4})\b"),
+    "article": re.compile(r"^(?:ARTICLE|Article|Art\.|ART\.)\s*\(?(\d{1,4})\b"),
+    "sign": re.compile(r"^§+\s*(\d{1,5})\b"),
+    "numbered": re.compile(r"^(\d{1,4})[A-Z]{0,2}\.\s+[A-Z]"),
+}
+# "No. 746/2015", "Act 204/1903", "Act No. 7 of 2011", "No. 311 of 14 May 2018".
+_NUMBER = re.compile(r"\bNo\.\s*(\d{1,4}/\d{2,4}|\d{1,4}\b)|\bAct\s+(\d{1,4}/\d{4})")
+# The addenda of an East Asian Act belong to it ("ADDENDA <Act No. 11962, Aug. 6, 2013>").
+_ADDENDA = re.compile(r"^ADDEND(?:A|UM)\b")
+_ABBREVIATION = re.compile(r"\(([^()]*?)\b([A-Z][A-Za-z]{1,6})\)\s*$")
+
+
+def _style(line: Line) -> tuple[str, int] | None:
+    for style, pattern in _STARTS.items():
+        m = pattern.match(line.text)
+        if m:
+            return style, int(m.group(1))
+    return None
+
+
+def _is_title(text: str) -> bool:
+    """A line naming an instrument: in capitals ("CODE OF CRIMINAL PROCEDURE", parentheses
+    aside) or a short title-case line ("Federal Act on Victim Assistance"), never a unit."""
+    words = text.split()
+    if not 1 <= len(words) <= 16 or text.rstrip().endswith((".", ";", ",", ":")):
+        return False
+    if not _TYPE.search(text) or _CONTAINER_LINE.match(text) or _ADDENDA.match(text):
+        return False
+    if any(p.match(text) for p in _STARTS.values()):
+        return False
+    bare = re.sub(r"\([^()]*\)", "", text)
+    letters = [c for c in bare if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        return True
+    return text[0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS
+                                     or not w[0].isalpha() for w in words)
+
+
+def split_instruments(lines: list[Line]) -> list[tuple[int, int]]:
+    """Index ranges of the lines of each instrument; one range when the file holds one."""
+    starts: list[int] = []
+    seen_style: dict[str, int] = {}  # style -> highest number since the last instrument
+    for i, line in enumerate(lines):
+        got = _style(line)
+        if got is not None:
+            style, number = got
+            seen_style[style] = max(seen_style.get(style, 0), number)
+            continue
+        if not seen_style or not _is_title(line.text):
+            continue
+        nxt = next((j for j in range(i + 1, min(i + 14, len(lines))) if _style(lines[j])), None)
+        # A heading just above its section ("Objects of Act" over "2.") names no instrument.
+        if nxt is None or nxt == i + 1:
+            continue
+        style, number = _style(lines[nxt])  # type: ignore[misc]
+        if number == 1 and seen_style.get(style, 0) >= 2:
+            begin = i
+            # "PART TWO" just above the title belongs to the new instrument.
+            if i > 0 and _CONTAINER_LINE.match(lines[i - 1].text):
+                begin = i - 1
+            starts.append(begin)
+            seen_style = {}
+    bounds = [0, *starts, len(lines)]
+    return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+
+
+def name_instrument(header: list[str]) -> tuple[str, list[str]]:
+    """The title line of an instrument's header and the names it is cited by, best first:
+    an abbreviation the title gives ("(Victim Assistance Act, VAA)"), its number ("Act
+    746/2015"), the initials of its title ("CCP"; "VTPR Act" for an Act named at the end)."""
+    title = next((t for t in header if _is_title(t)), header[0] if header else "")
+    names: list[str] = []
+    m = _ABBREVIATION.search(title)
+    if m:
+        names.append(m.group(2))
+    type_word = _TYPE.search(title)
+    kind = type_word.group(1).title() if type_word else "Act"
+    for t in header:
+        n = _NUMBER.search(t)
+        if n:
+            number = n.group(1) or n.group(2)
+            names.append(f"{kind} {number}")
+            names.append(f"{kind} No. {number}")
+            break
+    # Words in parentheses belong to the title ("(PROTECTION AND REHABILITATION) ACT"),
+    # unless they give its abbreviation.
+    bare = re.sub(r"\(([^()]*)\)", r" \1 ", _ABBREVIATION.sub("", title) if m else title)
+    bare = re.sub(r"\b(?:No\.|Act)\s*\d[\d/ of]*", " ", bare)
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", bare) if w.lower() not in _SMALL_WORDS]
+    initials = "".join(w[0].upper() for w in words)
+    if words and words[-1].upper() in _TYPE_WORDS and len(words) > 2:
+        names.append(f"{initials[:-1]} {words[-1].title()}")
+    if len(initials) >= 2:
+        names.append(initials)
+    return title.strip(), list(dict.fromkeys(names))
