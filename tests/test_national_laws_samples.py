@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from modellaw.statutes import read_statute
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES_DIR = ROOT / "national_laws"
 GOLD_DIR = SAMPLES_DIR / "gold"
@@ -194,13 +196,17 @@ def test_samples_label_the_same_ids_as_each_other() -> None:
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
 def test_cited_units_exist_in_text(sample: Path) -> None:
+    """Checked on the text where the citation's form is a common one; citations of the
+    later instruments of a file, of Alpine paragraphs ("Art. 182 para. 5 let. d") and of
+    Explanations ("370 Expl. 2") are checked through the reader."""
     _, body = split_header(sample.read_text(encoding="utf-8"))
+    statute = read_statute(sample)
     missing = sorted(
         {
             unit
             for label in load_gold(sample)["labels"].values()
             for unit in label["units"]
-            if not unit_found(unit, body)
+            if not unit_found(unit, body) and statute.find(unit) is None
         }
     )
     assert not missing, f"{sample.name}: cited units not found: {missing}"

@@ -67,9 +67,10 @@ class StatuteView:
         def visit(u: Unit, parent: Unit | None) -> None:
             if parent is not None:
                 view.parent[id(u)] = parent
-            if u.repealed or _is_form(statute.text[u.start:u.end]):
+            if u.repealed or u.kind == "illustration" or _is_form(statute.text[u.start:u.end]):
                 # A form to fill in states no rule: "Has the individual been informed ...?
-                # (Yes/No)" in a screening form is not a duty to inform.
+                # (Yes/No)" in a screening form is not a duty to inform. Nor does an
+                # illustration ("A, a labour contractor, promises B ...").
                 view.repealed.append((u.start, u.end))
             if u.kind in SECTION_KINDS or (u.inferred and u.kind not in ("part", "chapter")):
                 view.sections.append(u)

@@ -18,9 +18,11 @@ QUOTED_DEFINITION = re.compile(
     rf"[{_Q_OPEN}]\s?([^{_Q_CLOSE}\n]{{1,80}}?)\s?[{_Q_CLOSE}]"
     rf"(?:\s?,[^;\n]{{0,120}}?,)?\s+{_VERBS}\b"
 )
-# Unquoted, at the start of a line in a definitions section: "child means ..." / "child: means ..."
+# Unquoted, at the start of a line in a definitions section: "child means ..." / "child: means ...",
+# also as a numbered point ("2) child means a person under eighteen years of age").
 _BARE = re.compile(
-    rf"^(?:[-*•]\s*)?(?:\(\w{{1,4}}\)\s*)?([A-Za-z][A-Za-z' -]{{0,60}}?)\s*(?:[:–—-]\s*)?"
+    rf"^(?:[-*•]\s*)?(?:\(\w{{1,4}}\)\s*|\d{{1,2}}[.)]\s*|[a-z]\)\s*)?"
+    rf"([A-Za-z][A-Za-z' -]{{0,60}}?)\s*(?:[:–—-]\s*)?"
     rf"\s(?:{_VERBS}|refers to)\b",
     re.MULTILINE,
 )

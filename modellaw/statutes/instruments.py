@@ -22,10 +22,15 @@ _TYPE_WORDS = ("ACT", "CODE", "LAW", "DECREE", "ORDINANCE", "PROCLAMATION", "REG
 _TYPE = re.compile(r"\b(" + "|".join(_TYPE_WORDS) + r")\b", re.IGNORECASE)
 _SMALL_WORDS = {"of", "on", "the", "and", "in", "for", "to", "a", "an", "its", "with", "against"}
 _CONTAINER_LINE = re.compile(r"^(?:PART|Part|BOOK|Book|TITLE)\s+\S+\s*$")
+# "PART II. CODE OF CRIMINAL PROCEDURE": a part that is an instrument, its title run in.
+_PART_TITLED = re.compile(r"^(?:PART|Part)\s+(?:[IVXLC]+|\d{1,2}|[A-Z]+)\.?\s+(?=\S)")
+# "OF THE REPUBLIC OF DNESTROVIA" says whose code it is, not which.
+_WHOSE = re.compile(r"\s+OF\s+(?:THE\s+)?(?:REPUBLIC|KINGDOM|STATE|FEDERATION|CONFEDERATION|"
+                    r"COMMONWEALTH|UNITED|PRINCIPALITY|DOMINION)\b.*$", re.IGNORECASE)
 # The first line of a section or article, by style, with its number.
 _STARTS = {
     "section": re.compile(r"^(?:SECTION|Section)\s+(\d{1,4})\b"),
-    "article": re.compile(r"^(?:ARTICLE|Article|Art\.|ART\.)\s*\(?(\d{1,4})\b"),
+    "article": re.compile(r"^(?:ARTICLE|Article|Art\.|ART\.)\s*\(?(\d{1,4})(?!\d|\.\d)"),
     "sign": re.compile(r"^§+\s*(\d{1,5})\b"),
     "numbered": re.compile(r"^(\d{1,4})[A-Z]{0,2}\.\s+[A-Z]"),
 }
@@ -47,6 +52,7 @@ def _style(line: Line) -> tuple[str, int] | None:
 def _is_title(text: str) -> bool:
     """A line naming an instrument: in capitals ("CODE OF CRIMINAL PROCEDURE", parentheses
     aside) or a short title-case line ("Federal Act on Victim Assistance"), never a unit."""
+    text = _PART_TITLED.sub("", text)
     words = text.split()
     if not 1 <= len(words) <= 16 or text.rstrip().endswith((".", ";", ",", ":")):
         return False
@@ -54,12 +60,16 @@ def _is_title(text: str) -> bool:
         return False
     if any(p.match(text) for p in _STARTS.values()):
         return False
-    bare = re.sub(r"\([^()]*\)", "", text)
-    letters = [c for c in bare if c.isalpha()]
-    if letters and all(c.isupper() for c in letters):
+    if _is_caps(text):
         return True
     return text[0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS
                                      or not w[0].isalpha() for w in words)
+
+
+def _is_caps(text: str) -> bool:
+    """In capitals, parentheses aside ("CRIMINAL CODE (Act 204/1903)")."""
+    letters = [c for c in re.sub(r"\([^()]*\)", "", text) if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def split_instruments(lines: list[Line]) -> list[tuple[int, int]]:
@@ -79,11 +89,13 @@ def split_instruments(lines: list[Line]) -> list[tuple[int, int]]:
         if nxt is None or nxt == i + 1:
             continue
         style, number = _style(lines[nxt])  # type: ignore[misc]
-        if number == 1 and seen_style.get(style, 0) >= 2:
-            begin = i
+        under_part = i > 0 and _CONTAINER_LINE.match(lines[i - 1].text) is not None
+        # Numbering that starts again at 1; or an extract whose first article numbers lower
+        # than the last one before it, under a title in capitals or a part of its own.
+        if (number == 1 and seen_style.get(style, 0) >= 2) or (
+                (_is_caps(line.text) or under_part) and number < seen_style.get(style, 0)):
             # "PART TWO" just above the title belongs to the new instrument.
-            if i > 0 and _CONTAINER_LINE.match(lines[i - 1].text):
-                begin = i - 1
+            begin = i - 1 if under_part else i
             starts.append(begin)
             seen_style = {}
     bounds = [0, *starts, len(lines)]
@@ -94,28 +106,36 @@ def name_instrument(header: list[str]) -> tuple[str, list[str]]:
     """The title line of an instrument's header and the names it is cited by, best first:
     an abbreviation the title gives ("(Victim Assistance Act, VAA)"), its number ("Act
     746/2015"), the initials of its title ("CCP"; "VTPR Act" for an Act named at the end)."""
-    title = next((t for t in header if _is_title(t)), header[0] if header else "")
+    at = next((k for k, t in enumerate(header) if _is_title(t)), 0)
+    title = _PART_TITLED.sub("", header[at]) if header else ""
     names: list[str] = []
-    m = _ABBREVIATION.search(title)
+    # The abbreviation may stand in parentheses on the line below the title.
+    below = header[at + 1] if at + 1 < len(header) else ""
+    m = _ABBREVIATION.search(title) or (
+        _ABBREVIATION.search(below) if below.startswith("(") and below.endswith(")") else None)
     if m:
         names.append(m.group(2))
     type_word = _TYPE.search(title)
     kind = type_word.group(1).title() if type_word else "Act"
+    numbered: list[str] = []
     for t in header:
         n = _NUMBER.search(t)
         if n:
             number = n.group(1) or n.group(2)
-            names.append(f"{kind} {number}")
-            names.append(f"{kind} No. {number}")
+            numbered = [f"{kind} {number}", f"{kind} No. {number}"]
             break
     # Words in parentheses belong to the title ("(PROTECTION AND REHABILITATION) ACT"),
     # unless they give its abbreviation.
-    bare = re.sub(r"\(([^()]*)\)", r" \1 ", _ABBREVIATION.sub("", title) if m else title)
+    bare = re.sub(r"\(([^()]*)\)", r" \1 ", _ABBREVIATION.sub("", title))
+    bare = _WHOSE.sub("", bare)
     bare = re.sub(r"\b(?:No\.|Act)\s*\d[\d/ of]*", " ", bare)
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", bare) if w.lower() not in _SMALL_WORDS]
     initials = "".join(w[0].upper() for w in words)
+    by_initials = []
     if words and words[-1].upper() in _TYPE_WORDS and len(words) > 2:
-        names.append(f"{initials[:-1]} {words[-1].title()}")
+        by_initials.append(f"{initials[:-1]} {words[-1].title()}")
     if len(initials) >= 2:
-        names.append(initials)
+        by_initials.append(initials)
+    # A code is cited by its initials ("CCP"), an Act or law by its number when it has one.
+    names += by_initials + numbered if kind == "Code" else numbered + by_initials
     return title.strip(), list(dict.fromkeys(names))

@@ -42,6 +42,7 @@ class Marker:
     line_start: bool  # at the start of a line (or of the section body)
     dotted: bool = False  # list style "a." rather than "(a)"
     closing: bool = False  # civil-law style "a)" or "1)" at the start of a line
+    superscript: bool = False  # an Alpine paragraph "² ...", value in plain digits
     type: str = ""  # num|lower|roman|upper|uroman|dbl|udbl, decided later
 
 

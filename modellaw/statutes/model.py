@@ -16,6 +16,7 @@ UNIT_KINDS = (
     "subsection",
     "paragraph",
     "subparagraph",
+    "illustration",  # an example printed with a rule, stating none itself
     "schedule",
 )
 

@@ -74,16 +74,26 @@ _STATE_SECTION = re.compile(r"^(?:Sec\.|SEC\.)\s*(\d{1,4}[A-Z]{0,2}\.\d{1,4}[A-Z
 _CAPS_RUN_IN = re.compile(r"^([A-Z][A-Z0-9 ,'’&/-]{2,100}[A-Z])\.\s+(\S.*)$")
 _SECTION_SIGN = re.compile(r"^§+\s*(\d{1,5}[A-Za-z]{0,2}(?:-\d+)?)\.?\s*(.*)$")
 # "Art. 56.021" and "Art. 7B.001" in a US state's Code of Criminal Procedure.
+# Codes in the Romanian manner number inserted articles with a superscript: "Article 165¹".
 _ARTICLE_NUM = (r"\d{1,4}(?:[A-Z]?\.\d{1,4}[A-Za-z]?)?(?:-\d+)*"
-                r"(?:\s?(?:bis|ter|quater|quinquies))?[A-Za-z]?")
+                r"(?:\s?(?:bis|ter|quater|quinquies))?[A-Za-z]?[¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}")
 # "Article 3", "Art. 225-4-1", "Article 12 bis", and the Gulf translations' "Article (3)".
 # "Article 5 of the Protocol is set out in the Schedule" cites an article in running text.
+# A consolidation's note on an article's history: "Art. 182: Amended by No. I 1 of ...".
+_AMENDMENT_NOTE = re.compile(
+    r"^Art(?:icle|\.)\s*\S+:\s*(?:Amended|Inserted|Repealed|Replaced|Wording)\b")
 _RUNNING_ON = re.compile(r"(?:of|to|in|and|or|shall|is|are|applies|provides)\b")
 _ARTICLE = re.compile(
     r"^(?:ARTICLE|Article|ARTICULO|Artículo|Art\.|ART\.)\s*"
     rf"(?:\(\s?({_ARTICLE_NUM})\s?\)|({_ARTICLE_NUM}|[IVXLC]+)\b)\.?\s*"
     r"(?:[-–—:]+\s*)?(.*)$"
 )
+# "Explanation 2.—", "Explanation.—", "Exception.—", "Illustrations" opening a line.
+_EXPLANATION = re.compile(
+    r"^(Explanation|Exception|Illustrations?)(?:\s+(\d{1,2}|[IVX]{1,4}))?"
+    r"(?:\s*\.?\s*[—–-]+|\.?\s*$)")
+# South Asian codes run the heading into the section after its number, closed by ".—".
+_DASHED_SECTION = re.compile(r"^\d{1,4}[A-Z]{0,2}\.\s+[A-Z][^.\n]{2,120}\.\s?[—–]")
 _NUMBERED = re.compile(rf"^{_NUM}\s*\.(?!\d)\s*(?:[-–—]+\s*)?(.*)$")
 # Codes that number sections within their division: "271.2 Offence of trafficking",
 # "279.01 (1) Every person who ...". The text after the number opens with a capital or a
@@ -127,6 +137,9 @@ _NOTE_NUMBER = re.compile(r"(?:^|(?<=Notes\. ))(\d{1,2})\.\s", re.M)
 # follows on the line, except one closing the whole insertion at its end.
 _OPENING_QUOTE = re.compile(
     r'^["\u201c\u00ab]\s*(?=[^"\u201c\u201d\u00ab\u00bb]*["\u201d\u00bb]?\s*$)')
+# Alpine codes open each paragraph of an article with a superscript numeral: "² If ...".
+_SUPERSCRIPT_MARKER = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?)\s")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _HALF_PAREN_MARKER = re.compile(r"^(\d{1,2}|[a-z]|[ivxlc]{1,6})\)\s")
 _REFERENCE = re.compile(
     r"(?:\b(?:sub-?)?(?:sections?|paragraphs?|sub-?paragraphs?|clauses?|sub-?clauses?|items?|"
@@ -291,6 +304,10 @@ class _Segmenter:
                     in_schedule
                     or last_number is None
                     or (number is not None and (last_number < number <= last_number + 40))
+                    # A code extract skips whole chapters, but "195B. Heading.—Whoever ..."
+                    # is a section however far it jumps.
+                    or (number is not None and number > last_number
+                        and _DASHED_SECTION.match(line.text) is not None)
                     or (number == last_number and token.label[-1].isalpha())
                     # 271.3 follows 271.2 in the same division; Canadian 279.011 falls between
                     # 279.01 and 279.02, so the part after the point is not compared.
@@ -436,6 +453,8 @@ class _Segmenter:
             rest = match.group(3).strip()
             if rest and re.search(r"[.;,]$", rest) and not line.md_level:
                 return None  # a sentence that starts with "Part 2 ..."
+            if re.match(r"(?:and|or|to|of)\b", rest):
+                return None  # "Chapter 5 and Articles 34 to 36: 1 July 2016", a note
             number = match.group(2)
             label = f"{match.group(1).capitalize()} {number}"
             return _Token(
@@ -467,7 +486,7 @@ class _Segmenter:
             number = match.group(1).replace(" ", "")
             return self._numbered_token("section", number, match.group(2), line, nxt)
         match = _ARTICLE.match(text)
-        if match and not _RUNNING_ON.match(match.group(3)):
+        if match and not _RUNNING_ON.match(match.group(3)) and not _AMENDMENT_NOTE.match(text):
             number = match.group(1) or match.group(2)
             token = self._numbered_token("article", number, match.group(3), line, nxt)
             token.label = "Art. " + re.sub(r"\s+", " ", number)
@@ -705,11 +724,48 @@ class _Segmenter:
             unit.children.extend(
                 self._subdivide(unit, token, schedule_unit=token.kind == "schedule")
             )
+        for unit, token in bodies:
+            if token.kind in ("section", "article"):
+                self._explanations(unit)
         for unit in _walk(roots):
             self._trim(unit)
         self._mark_repealed(roots, {id(u): t for u, t in bodies})
         _qualify_repeated_containers(roots)
         return roots
+
+    def _explanations(self, section: Unit) -> None:
+        """South Asian codes close a section with "Explanation 1.—", "Exception.—" and
+        "Illustrations": each is a unit of the section, cited "370 Expl. 2" or "370D
+        Exception". Illustrations show how the rule applies and state none themselves."""
+        found = [(line.start, m) for line in self.lines
+                 if section.start < line.start < section.end
+                 and (m := _EXPLANATION.match(line.text)) is not None]
+        if not found:
+            return
+        parts: list[Unit] = []
+        for k, (start, m) in enumerate(found):
+            # It runs to the next explanation, or to the subsection after it: "(3)" may
+            # follow an Explanation of the proviso to (2).
+            end = min([found[k + 1][0] if k + 1 < len(found) else section.end,
+                       *(c.start for c in section.children if c.start > start)])
+            word = m.group(1)
+            name = ("Illus." if word.startswith("Illustration")
+                    else "Expl." if word == "Explanation" else word)
+            label = f"{section.label} {name}" + (f" {m.group(2)}" if m.group(2) else "")
+            kind = "illustration" if name == "Illus." else "paragraph"
+            parts.append(Unit(label, kind, None, start, end))
+        for part in parts:
+            # A subsection running on over the explanation ends where it begins.
+            for unit in _walk(section.children):
+                if unit.start < part.start < unit.end:
+                    unit.end = part.start
+            # What the markers made of the explanation's own text moves into it.
+            inside = [c for c in section.children if part.start <= c.start < part.end]
+            section.children = [c for c in section.children if c not in inside]
+            for c in inside:
+                c.label = part.label + c.label[c.label.rfind("("):] if "(" in c.label else c.label
+            part.children = inside
+        section.children = sorted([*section.children, *parts], key=lambda u: u.start)
 
     def _trim(self, unit: Unit) -> None:
         while unit.end > unit.start and self.text[unit.end - 1].isspace():
@@ -755,6 +811,11 @@ class _Segmenter:
             if match:
                 found.append(Marker(match.group(1), line.start, line.start + match.end(), True,
                                     closing=True))
+                continue
+            match = _SUPERSCRIPT_MARKER.match(line.text)
+            if match:
+                found.append(Marker(match.group(1).translate(_SUPERSCRIPTS), line.start,
+                                    line.start + match.end(), True, superscript=True))
         last_end = -1
         for match in _PAREN_MARKER.finditer(text, start, end):
             pos = match.start()
@@ -859,6 +920,8 @@ class _Segmenter:
                 continue
             if points and marker.dotted and kind == "num":
                 kind = "point"
+            if marker.superscript:
+                kind = "sup"  # paragraphs: the level above any "1." or "a." list
             if marker.closing and kind == "num":
                 # "1)" items under "2." paragraphs (translations from Russian and Central
                 # Asian drafting) are a level of their own: "Art. 13(2)(1)".

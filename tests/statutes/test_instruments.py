@@ -121,3 +121,41 @@ def test_a_heading_naming_an_act_starts_no_instrument(tmp_path: Path) -> None:
 def test_instruments_are_named_as_lawyers_cite_them(header: list[str],
                                                      names: list[str]) -> None:
     assert name_instrument(header)[1] == names
+
+
+ACT_AND_ORDINANCE = """PART B
+
+Federal Act on Help for Victims
+(Victim Help Act, VHA)
+
+of 2 May 2007
+
+Art. 1  Principles
+¹ Every victim receives help.
+
+Art. 2  Forms of help
+Help comprises counselling and shelter.
+
+Art. 14  Children
+¹ A child victim receives help without delay.
+
+PART C
+
+Ordinance on Help for Victims
+(Victim Help Ordinance, VHO)
+
+of 3 June 2008
+
+Art. 9  Longer-term help
+¹ A foreign victim receives longer-term help during the reflection period.
+"""
+
+
+def test_an_extract_under_a_part_of_its_own_starts_an_instrument(tmp_path: Path) -> None:
+    """The ordinance's extract opens at article 9, below the Act's article 14, under its
+    own part; each is named by the abbreviation printed below its title."""
+    st = _read(tmp_path, ACT_AND_ORDINANCE)
+    assert [i.names[0] for i in st.instruments] == ["VHA", "VHO"]
+    assert st.find("VHO Art. 9 para. 1") is not None
+    assert st.text_of(st.find("VHO Art. 9 para. 1")).startswith("¹ A foreign victim")
+    assert st.text_of(st.find("Art. 14 para. 1")).startswith("¹ A child victim")

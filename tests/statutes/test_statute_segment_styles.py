@@ -511,3 +511,72 @@ def test_an_item_running_on_into_the_next_is_not_a_heading() -> None:
     _text, units = _units("Article 7. Functions\nThe Secretariat shall:\n\na) coordinate the "
                           "institutions; and\n\nb) keep statistics.\n")
     assert units["Art. 7(a)"].heading is None
+
+
+ALPINE = (
+    "Criminal Code of the Confederation of Ostland\n(Criminal Code, CC)\n\n"
+    "Art. 12  Trafficking in persons\n"
+    "¹ Any person who recruits another person for exploitation is liable to a custodial "
+    "sentence.\n"
+    "² Exploitation includes in particular:\n"
+    "1. sexual exploitation;\n2. forced labour.\n"
+    "³ The penalty is higher if:\n"
+    "a. the victim is a child; or\nb. the offender acts for gain.\n\n"
+    "Art. 12a  Use of services\nAny person who uses the services of a victim is liable to a "
+    "fine.\n\n"
+    "Art. 12: Amended by the Federal Act of 3 May 2015.\n"
+)
+
+
+def test_alpine_superscript_paragraphs_and_their_lists() -> None:
+    text, units = _units(ALPINE)
+    assert {"Art. 12(1)", "Art. 12(2)", "Art. 12(2)(1)", "Art. 12(2)(2)", "Art. 12(3)",
+            "Art. 12(3)(a)", "Art. 12(3)(b)", "Art. 12a"} <= set(units)
+    para = units["Art. 12(2)"]
+    assert text[para.start:para.end].startswith("² Exploitation")
+    assert text[para.start:para.end].rstrip().endswith("2. forced labour.")
+    # The consolidation's history note is no second article 12.
+    last = units["Art. 12a"]
+    assert "Amended by" not in text[units["Art. 12"].start:units["Art. 12"].end]
+    assert last.label == "Art. 12a"
+
+
+def test_alpine_citations_name_paragraphs_and_letters(tmp_path: Path) -> None:
+    path = tmp_path / "ostland.txt"
+    path.write_text(ALPINE, encoding="utf-8")
+    st = read_statute(path)
+    for citation, label in (("Art. 12 para. 3 let. b", "Art. 12(3)(b)"),
+                            ("Art. 12 para. 2 no. 1", "Art. 12(2)(1)"),
+                            ("Art. 12 para. 1", "Art. 12(1)")):
+        found = st.find(citation)
+        assert found is not None and found.label == label, citation
+
+
+SOUTH_ASIAN = (
+    "4. Offences beyond the territory.—(1) A citizen who commits an offence abroad may be "
+    "tried here.\n\n"
+    "195B. Intimidating a witness.—Whoever threatens a witness shall be punished.\n\n"
+    "370. Trafficking of person.—(1) Whoever, for the purpose of exploitation, recruits "
+    "any person by force commits trafficking.\n"
+    "(2) Whoever commits trafficking shall be punished with imprisonment.\n"
+    "Provided that the court may reduce the term.\n"
+    "Explanation 1.—\"Exploitation\" includes forced labour.\n"
+    "(3) Where the person trafficked is a child, the term shall be doubled.\n\n"
+    "Explanation 2.—Consent is immaterial.\n\n"
+    "Illustrations\n\n"
+    "(a) A promises B work and sells B to C. A has committed trafficking.\n\n"
+    "370D. Documents.—Whoever takes the passport of another shall be punished.\n\n"
+    "Exception.—This section does not apply to a licensed agent holding it with consent.\n"
+)
+
+
+def test_south_asian_sections_explanations_and_illustrations() -> None:
+    text, units = _units(SOUTH_ASIAN)
+    # A code extract jumps from 4 to 195B and 370: each is a section all the same.
+    assert {"4", "195B", "370", "370D"} <= set(units)
+    assert {"370 Expl. 1", "370 Expl. 2", "370 Illus.", "370D Exception"} <= set(units)
+    # An Explanation of the proviso to (2) does not swallow (3), nor does (2) run over it.
+    assert "370(3)" in units and text[units["370(3)"].start:].startswith("(3) Where")
+    assert "Explanation" not in text[units["370(2)"].start:units["370(2)"].end]
+    assert units["370 Illus."].kind == "illustration"
+    assert "Consent" not in text[units["370(3)"].start:units["370(3)"].end]
