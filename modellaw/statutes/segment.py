@@ -46,6 +46,8 @@ _CONTAINER_KIND = {
     "chapter": "chapter",
     "division": "division",
 }
+# Civil codes fall into a "GENERAL PART" and a "SPECIAL PART".
+_NAMED_PART = re.compile(r"^(GENERAL|SPECIAL|General|Special)\s+(?:PART|Part)$")
 _SCHEDULE_LINE = re.compile(
     rf"^(?:[-*•]\s*)?((?:THE\s+)?(?:(?:{_ORDINALS})\s+)?SCHEDULE(?:\s+(?:\d+|[IVX]+))?)\b"
     r"\s*(?:[-–—:.]\s*)?(.*)$",
@@ -157,7 +159,9 @@ _HEADING_INLINE_MID = re.compile(
 )
 _REPEALED = re.compile(
     r"^\W*(?:(?:\[\s*)?(?:repealed|deleted|omitted|spent)\b|\[?\s*(?:section|s\.|article|art\.)"
-    r"\s*\w+\s+(?:deleted|repealed|omitted))",
+    r"\s*\w+\s+(?:deleted|repealed|omitted)"
+    # "371. [Habitual dealing in slaves.] Omitted by section 6 of Act No. 9 of 2017."
+    r"|\[[^\]\n]{1,120}\]\s*(?:repealed|deleted|omitted)\b)",
     re.IGNORECASE,
 )
 _SCHEDULE_WORDS = {w.lower() for w in _ORDINALS.split("|")}
@@ -447,6 +451,10 @@ class _Segmenter:
         def body(rest: str) -> int:
             return line.end - len(rest)
 
+        named = _NAMED_PART.match(text)
+        if named:
+            label = f"{named.group(1).title()} Part"
+            return _Token("part", label, None, start, line.end, rank=_CONTAINER_RANK["part"])
         match = _CONTAINER.match(text)
         if match and (not match.group(3) or len(match.group(3)) <= 100):
             word = match.group(1).lower()

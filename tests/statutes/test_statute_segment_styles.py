@@ -580,3 +580,14 @@ def test_south_asian_sections_explanations_and_illustrations() -> None:
     assert "Explanation" not in text[units["370(2)"].start:units["370(2)"].end]
     assert units["370 Illus."].kind == "illustration"
     assert "Consent" not in text[units["370(3)"].start:units["370(3)"].end]
+
+
+def test_general_and_special_parts_and_a_bracketed_omission() -> None:
+    text, units = _units(
+        "GENERAL PART\n\nArticle 1. Scope\nThis Code applies in the Republic.\n\n"
+        "SPECIAL PART\n\nArticle 2. Trafficking\nWhoever recruits a person for exploitation "
+        "shall be punished.\n\n"
+        "Article 3. [Slave dealing.] Omitted by Law No. 9 of 2017.\n")
+    assert units["General Part"].kind == units["Special Part"].kind == "part"
+    assert "SPECIAL PART" not in text[units["Art. 1"].start:units["Art. 1"].end]
+    assert units["Art. 3"].repealed and not units["Art. 2"].repealed
