@@ -7,9 +7,10 @@ their instrument, as a lawyer cites them: "Act 746/2015 s. 5(1)", "CCP Art. 110(
 
 An instrument starts at a title line naming one ("ACT ON THE RECEPTION OF VICTIMS ...",
 "CODE OF CRIMINAL PROCEDURE") when the first section or article after it, a few lines on,
-is numbered 1 where that style had already counted past it. Anything less is read as one
-instrument: a heading just above its section ("Application of Act") or a schedule that
-names another Act does not restart the numbering.
+is numbered 1 where that style had already counted past it, or, for an extract in capitals
+or under a "PART" of its own, numbers lower than the last one before it. Anything less is
+read as one instrument: a heading just above its section ("Application of Act") or a
+schedule that names another Act does not restart the numbering.
 """
 
 from __future__ import annotations
