@@ -37,6 +37,8 @@ _STARTS = {
 }
 # "No. 746/2015", "Act 204/1903", "Act No. 7 of 2011", "No. 311 of 14 May 2018".
 _NUMBER = re.compile(r"\bNo\.\s*(\d{1,4}/\d{2,4}|\d{1,4}\b)|\bAct\s+(\d{1,4}/\d{4})")
+_SCHEDULE = re.compile(r"^(?:THE\s+)?(?:(?:FIRST|SECOND|THIRD|FOURTH|FIFTH)\s+)?SCHEDULE\b",
+                       re.IGNORECASE)
 # The addenda of an East Asian Act belong to it ("ADDENDA <Act No. 11962, Aug. 6, 2013>").
 _ADDENDA = re.compile(r"^ADDEND(?:A|UM)\b")
 _ABBREVIATION = re.compile(r"\(([^()]*?)\b([A-Z][A-Za-z]{1,6})\)\s*$")
@@ -78,6 +80,8 @@ def split_instruments(lines: list[Line]) -> list[tuple[int, int]]:
     starts: list[int] = []
     seen_style: dict[str, int] = {}  # style -> highest number since the last instrument
     for i, line in enumerate(lines):
+        if _SCHEDULE.match(line.text):
+            break  # a schedule may reprint another Act's sections: it stays in this one
         got = _style(line)
         if got is not None:
             style, number = got

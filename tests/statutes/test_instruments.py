@@ -100,6 +100,17 @@ def test_citations_find_units_in_either_instrument(tmp_path: Path, citation: str
     assert unit is not None and st.text_of(unit).startswith(opening)
 
 
+def test_an_act_reprinted_in_a_schedule_stays_in_the_schedule(tmp_path: Path) -> None:
+    text = ("1. Short title\nThis Act is the Trafficking Act.\n\n2. Offence\nA person who "
+            "recruits another for exploitation commits an offence.\n\n3. Amendment\nThe "
+            "Penal Code is amended as in the Schedule.\n\nSCHEDULE\n\nTHE PENAL CODE "
+            "(AMENDMENT)\n\nAmendments made\n\n1. Section 5 is repealed.\n"
+            "2. Section 6 is amended.\n")
+    st = _read(tmp_path, text)
+    assert st.instruments == []
+    assert st.find("Schedule") is not None
+
+
 def test_a_heading_naming_an_act_starts_no_instrument(tmp_path: Path) -> None:
     """"Application of Act" sits just above its section, and the numbering runs on."""
     text = ("1. Short title\nThis Act is the Trafficking Act.\n\n2. Offence\nA person who "
