@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -247,6 +248,7 @@ class _Segmenter:
         self.warnings: list[str] = []
         self.contents: list[tuple[int, int]] = []  # spans of an arrangement of sections
         self.line_starts = {line.start for line in lines}
+        self._starts = [line.start for line in lines]  # sorted: lines come in text order
         self.indent_at = {line.start: line.indent for line in lines}
         self.article_mode = False  # set by classify()
         self.sign_mode = False
@@ -745,9 +747,8 @@ class _Segmenter:
         """South Asian codes close a section with "Explanation 1.—", "Exception.—" and
         "Illustrations": each is a unit of the section, cited "370 Expl. 2" or "370D
         Exception". Illustrations show how the rule applies and state none themselves."""
-        found = [(line.start, m) for line in self.lines
-                 if section.start < line.start < section.end
-                 and (m := _EXPLANATION.match(line.text)) is not None]
+        found = [(line.start, m) for line in self._lines_in(section.start + 1, section.end)
+                 if (m := _EXPLANATION.match(line.text)) is not None]
         if not found:
             return
         parts: list[Unit] = []
@@ -774,6 +775,10 @@ class _Segmenter:
                 c.label = part.label + c.label[c.label.rfind("("):] if "(" in c.label else c.label
             part.children = inside
         section.children = sorted([*section.children, *parts], key=lambda u: u.start)
+
+    def _lines_in(self, start: int, end: int) -> list[Line]:
+        """The lines that start in [start, end): asked once per unit, so found by bisection."""
+        return self.lines[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
     def _trim(self, unit: Unit) -> None:
         while unit.end > unit.start and self.text[unit.end - 1].isspace():
@@ -806,9 +811,7 @@ class _Segmenter:
         text = self.text
         found: list[Marker] = []
         # List style "1." / "a." / "i." at the start of a more deeply indented line.
-        for line in self.lines:
-            if line.start < start or line.start >= end:
-                continue
+        for line in self._lines_in(start, end):
             match = _DOT_MARKER.match(line.text)
             if match and (line.indent > unit_indent or self.article_mode or dotted_ok):
                 found.append(
