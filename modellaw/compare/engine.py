@@ -57,6 +57,7 @@ class _Checked:
     key_places: dict[str, list[Evidence]] = field(default_factory=dict)
     _stated: dict[str, list[Evidence]] = field(default_factory=dict)
     _defining: dict[str, list[Evidence]] = field(default_factory=dict)  # see absent_from
+    _rule_place: dict[str, Evidence | None] = field(default_factory=dict)  # best carrier
 
     def stated(self, view: StatuteView, pid: str) -> list[Evidence]:
         """The offences that state a checked provision's rule: the units holding most of
@@ -78,7 +79,17 @@ class _Checked:
             got = self._stated[pid] = unique(offences, key=lambda ev: ev.unit)[:MAX_STATED]
             self._defining[pid] = [ev for ev in carriers
                                    if users and not _creates_offence(view, ev)][:1]
+            self._rule_place[pid] = carriers[0] if carriers else None
         return got
+
+    def states_offence(self, view: StatuteView, pid: str) -> bool:
+        """Whether the unit holding most of a provision's concepts creates an offence or
+        defines a term (the rule is an offence, stated whole or through its definition)."""
+        self.stated(view, pid)
+        best = self._rule_place[pid]
+        unit = view.statute.find(best.unit) if best else None
+        return unit is not None and (view.creates_offence(unit) or any(
+            unit.start <= d.start < unit.end for d in view.statute.definitions.values()))
 
     def absent_from(self, view: StatuteView, pid: str, n: int = MAX_STATED) -> list[Evidence]:
         """Where wording absent from a checked provision's rule would have to be: the
@@ -161,7 +172,7 @@ def _check_provision(view: StatuteView, p: Provision, model: ModelLaw,
     pairs = [(el, results[i]) for i, el in enumerate(p.elements)]
     checked.pairs[p.id] = pairs
     absent = [r for el, r in pairs if el.kind == "absence" and r.status == "met" and not el.within]
-    if absent and _states_offence(view, pairs):
+    if absent and checked.states_offence(view, p.id):
         # Wording absent from the provision's own rule is shown where it is stated, as for
         # one looked for `in` another rule; the first offence is enough.
         for r in absent:
@@ -196,15 +207,6 @@ def _offence_sections(view: StatuteView,
     carriers = carrier_evidence(view, coverage(view, pairs), MAX_STATED)
     return unique(u for ev in carriers if _creates_offence(view, ev)
                   and (u := view.section_at(ev.start)) is not None)
-
-
-def _states_offence(view: StatuteView, pairs: list[tuple[Element, ElementResult]]) -> bool:
-    """Whether the unit holding most of a provision's concepts creates an offence or
-    defines a term (the rule is an offence, stated whole or through its definition)."""
-    best = carrier_evidence(view, coverage(view, pairs), 1)
-    unit = view.statute.find(best[0].unit) if best else None
-    return unit is not None and (view.creates_offence(unit) or any(
-        unit.start <= d.start < unit.end for d in view.statute.definitions.values()))
 
 
 def _creates_offence(view: StatuteView, ev: Evidence) -> bool:
